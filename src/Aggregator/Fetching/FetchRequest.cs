@@ -1,0 +1,15 @@
+namespace Aggregator.Fetching;
+
+/// <summary>A conditional GET: validators from the previous successful fetch make an unchanged source cost a 304.</summary>
+public sealed record FetchRequest(Uri Url)
+{
+    public string? ETag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    /// <summary>Sent as <c>Referer</c>; needed by image hosts that refuse hot-linking.</summary>
+    public Uri? Referer { get; init; }
+
+    /// <summary>Overrides the fetcher's default byte cap for this request.</summary>
+    public long? MaxBytes { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Aggregator.Storage;
+
+public sealed record FingerprintCandidate(string PostId, ulong Fingerprint);

@@ -1,0 +1,25 @@
+namespace Aggregator.Storage;
+
+/// <summary>Posts in domain terms. Reads of the newest N cost O(N) entity reads; lookups are point reads.</summary>
+public interface IPostStore
+{
+    Task<Post?> GetAsync(string postId, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest first by <see cref="Post.FirstSeen"/>, filtered.</summary>
+    Task<IReadOnlyList<Post>> GetNewestAsync(FeedQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The post already stored under any of these identity keys (guid, canonical URL), if any.</summary>
+    Task<string?> FindByIdentityAsync(IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored posts whose fingerprint shares a band with this one (candidates for near-duplicates).</summary>
+    Task<IReadOnlyList<FingerprintCandidate>> FindByFingerprintBandsAsync(ulong fingerprint, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new post with its identity keys and fingerprint bands; storing the same post twice stores it once.</summary>
+    Task<bool> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>Records another source carrying an existing post, and that copy's identity keys.</summary>
+    Task AddSourceAsync(string postId, PostSource source, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the post's papers or summary after the fact.</summary>
+    Task UpdateAsync(Post post, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,3 @@
+namespace Aggregator.Storage;
+
+public sealed record StoredEnclosure(string Url, string? MediaType, long? Length);
