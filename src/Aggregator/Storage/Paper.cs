@@ -1,7 +1,7 @@
 namespace Aggregator.Storage;
 
 /// <summary>A distinct paper, merged from every post that mentioned it.</summary>
-public sealed class Paper
+public sealed record Paper
 {
     /// <summary>Stable id: derived from the first key the paper was seen with; never changes once assigned.</summary>
     public required string Id { get; init; }

@@ -1,7 +1,7 @@
 namespace Aggregator.Storage;
 
 /// <summary>A distinct post: stored once however many sources carried it.</summary>
-public sealed class Post
+public sealed record Post
 {
     /// <summary>Stable id derived from the first copy's identity (guid, else canonical URL, else title and text).</summary>
     public required string Id { get; init; }

@@ -1,0 +1,32 @@
+using Aggregator.Ingestion;
+
+namespace Aggregator.Cli.Hosting;
+
+/// <summary>serve's stand-in for the Functions timer: ingest at start, then every interval.</summary>
+internal sealed partial class PeriodicIngestion(IngestionRunner runner, TimeSpan interval, ILogger<PeriodicIngestion> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                var report = await runner.RunAsync(new IngestionRunOptions(), stoppingToken).ConfigureAwait(false);
+                LogRun(logger, report.NewPosts, report.Failed, interval);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bad sources file or storage outage must not stop the server; the next tick tries again.
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {New} new posts ({Failed} sources failed); next run in {Interval}")]
+    private static partial void LogRun(ILogger logger, int @new, int failed, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest run failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,75 @@
+using Aggregator.AzureStorage.Tables;
+using Aggregator.Dedupe;
+using Aggregator.Extraction;
+using Aggregator.Fetching;
+using Aggregator.Ingestion;
+using Aggregator.Papers;
+using Aggregator.Parsing;
+using Aggregator.Publishing;
+using Aggregator.Sources;
+using Aggregator.Storage;
+using Aggregator.Storage.Tables;
+using Aggregator.Summaries;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aggregator.Hosting;
+
+/// <summary>The whole app's composition, shared by the CLI host and the Functions host.</summary>
+public static class AggregatorServiceCollectionExtensions
+{
+    /// <summary>Registers the pipeline, the Table-backed stores and the endpoints from configuration (see <see cref="SettingNames"/>).</summary>
+    public static IServiceCollection AddAggregator(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Storage.
+        var storage = StorageSettings.FromConfiguration(configuration);
+        services.TryAddSingleton(storage);
+        services.TryAddSingleton(_ => storage.CreateTableServiceClient());
+        services.AddOptions<TableStoreOptions>();
+        services.TryAddSingleton(sp => new AggregatorTables(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TableStoreOptions>>().Value));
+        services.TryAddSingleton<IPostStore, TablePostStore>();
+        services.TryAddSingleton<IPaperStore, TablePaperStore>();
+        services.TryAddSingleton<ISourceStateStore, TableSourceStateStore>();
+        services.TryAddSingleton<IDataVersion, TableDataVersion>();
+
+        // Sources and fetching.
+        services.AddAggregatorFetching();
+        services.TryAddSingleton<ISourceCatalogProvider>(sp => new SourceCatalogFile(
+            configuration[SettingNames.SourcesFile] is { Length: > 0 } location ? location : "sources.json",
+            sp.GetRequiredService<IFetcher>()));
+
+        // Parsing, extraction, papers, dedupe, summaries.
+        services.TryAddSingleton<IFeedReader, FeedReader>();
+        services.TryAddSingleton<ILinkCanonicalizer, LinkCanonicalizer>();
+        services.TryAddSingleton<IHtmlSanitizer, HtmlSanitizer>();
+        services.TryAddSingleton<IContentExtractor, ContentExtractor>();
+        services.TryAddSingleton<PageReader>();
+        services.TryAddSingleton<IPaperIdentifier, PaperIdentifier>();
+        services.TryAddSingleton(new DedupeOptions());
+        services.AddAggregatorSummaries(configuration);
+        services.TryAddSingleton<PaperResolver>();
+
+        // Ingestion.
+        services.AddOptions<IngestionOptions>().Configure(o =>
+        {
+            if (TimeSpan.TryParse(configuration[SettingNames.IngestTimeBudget], System.Globalization.CultureInfo.InvariantCulture, out var budget))
+            {
+                o.TimeBudget = budget;
+            }
+        });
+        services.TryAddSingleton<ItemIngestor>();
+        services.TryAddSingleton<SourceIngestor>();
+        services.TryAddSingleton<IngestionRunner>();
+
+        // Endpoints.
+        services.AddAggregatorPublishing(configuration);
+        services.TryAddSingleton<AdminEndpoints>();
+        return services;
+    }
+}

@@ -1,0 +1,143 @@
+using Aggregator.Dedupe;
+using Aggregator.Extraction;
+using Aggregator.Fetching;
+using Aggregator.Papers;
+using Aggregator.Parsing;
+using Aggregator.Sources;
+using Aggregator.Storage;
+using Aggregator.Summaries;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Ingestion;
+
+/// <summary>
+/// Turns one feed item into a stored post, top to bottom: identity → known? → full text → main content → near-duplicate?
+/// → papers → summary → store. Every step that reads source data is defensive: one bad item never fails its source.
+/// </summary>
+public sealed partial class ItemIngestor(
+    IFetcher fetcher,
+    IContentExtractor extractor,
+    ILinkCanonicalizer links,
+    IPaperIdentifier papers,
+    ISummarizer summarizer,
+    PaperResolver paperResolver,
+    IPostStore posts,
+    DedupeOptions dedupe,
+    ILogger<ItemIngestor> logger)
+{
+    internal async Task<ItemOutcome> IngestAsync(SourceDefinition source, FeedItem item, Uri baseUri, DateTimeOffset runStart, CancellationToken cancellationToken)
+    {
+        var link = CanonicalLink(item.Link, baseUri);
+        var identityKeys = PostIdentity.IdentityKeys(source.Id, item.Id, link);
+        var copy = new PostSource(source.Id, source.Name, link ?? baseUri.AbsoluteUri, runStart);
+
+        if (await posts.FindByIdentityAsync(identityKeys, cancellationToken).ConfigureAwait(false) is { } knownId)
+        {
+            // The same item again, or the same URL from another feed: record the source, store nothing new.
+            await posts.AddSourceAsync(knownId, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+            return ItemOutcome.Known;
+        }
+
+        var title = item.Title is { Length: > 0 } t ? t : "(untitled)";
+        var article = await ExtractAsync(source, item, link, baseUri, cancellationToken).ConfigureAwait(false);
+        var text = article.Text.Trim();
+        var fingerprint = TextFingerprint.Compute(text);
+
+        if (await FindNearDuplicateAsync(text, fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
+        {
+            await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+            LogDuplicate(logger, title, source.Id, duplicateOf);
+            return ItemOutcome.Duplicate;
+        }
+
+        var postId = PostIdentity.ComputeId(source.Id, item.Id, link, title, text);
+        var published = item.PublishingDate ?? item.UpdatedDate ?? runStart;
+        var summary = await summarizer.SummarizeAsync(new SummaryRequest(title, text, source.Language), cancellationToken).ConfigureAwait(false);
+
+        var post = new Post
+        {
+            Id = postId,
+            SourceId = source.Id,
+            SourceName = source.Name,
+            Title = title,
+            Link = link ?? baseUri.AbsoluteUri,
+            Authors = item.Authors,
+            Published = published,
+            Updated = item.UpdatedDate,
+            FirstSeen = runStart,
+            ContentHtml = article.Html,
+            Text = text,
+            Summary = summary.Text,
+            Summarizer = summary.Summarizer,
+            SummaryRetry = summary.RetryLater,
+            Language = summary.Language,
+            Categories = item.Categories,
+            Enclosures = item.Enclosures.Select(e => new StoredEnclosure(e.Url, e.MediaType, e.Length)).ToList(),
+            Sources = [copy],
+            Fingerprint = fingerprint,
+        };
+
+        var mentions = papers.Identify(new PostDocument(title, article.Html, text, link is null ? baseUri : new Uri(link)));
+        var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
+        post = post with { Papers = paperRefs };
+
+        return await posts.AddAsync(post, identityKeys, cancellationToken).ConfigureAwait(false)
+            ? ItemOutcome.New
+            : ItemOutcome.Known;
+    }
+
+    private string? CanonicalLink(string? link, Uri baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(link) || !Uri.TryCreate(baseUri, link.Trim(), out var absolute)
+            || absolute.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        return links.Canonicalize(absolute).AbsoluteUri;
+    }
+
+    private async Task<ExtractedArticle> ExtractAsync(SourceDefinition source, FeedItem item, string? link, Uri baseUri, CancellationToken cancellationToken)
+    {
+        var html = item.Content is { Length: > 0 } content ? content : item.Description ?? "";
+        var itemBase = link is null ? baseUri : new Uri(link);
+        if (source.FullText && link is not null)
+        {
+            try
+            {
+                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(link)), cancellationToken).ConfigureAwait(false);
+                var decoded = TextDecoding.DecodeHtml(page.Body.Span, page.ContentType, source.Encoding);
+                return extractor.Extract(decoded, page.FinalUrl, source.Selectors);
+            }
+            catch (FetchException ex)
+            {
+                // The teaser is still worth keeping; the next item must not pay for this one's page.
+                LogFullTextFailed(logger, link, ex.Message);
+            }
+        }
+
+        return extractor.Extract(html, itemBase, source.Type == SourceType.Page ? null : source.Selectors);
+    }
+
+    private async Task<string?> FindNearDuplicateAsync(string text, ulong fingerprint, CancellationToken cancellationToken)
+    {
+        if (!TextFingerprint.IsLongEnough(text, dedupe))
+        {
+            return null;
+        }
+
+        var candidates = await posts.FindByFingerprintBandsAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        return candidates
+            .Select(c => (c.PostId, Distance: TextFingerprint.Distance(c.Fingerprint, fingerprint)))
+            .Where(c => c.Distance <= dedupe.MaxDistance)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.PostId)
+            .FirstOrDefault();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Item {Title} from {Source} is a copy of post {PostId}")]
+    private static partial void LogDuplicate(ILogger logger, string title, string source, string postId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Full text of {Link} could not be fetched, keeping the feed's text: {Reason}")]
+    private static partial void LogFullTextFailed(ILogger logger, string link, string reason);
+}

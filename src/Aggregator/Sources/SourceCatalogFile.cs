@@ -1,0 +1,33 @@
+using Aggregator.Fetching;
+
+namespace Aggregator.Sources;
+
+/// <summary>
+/// Reads the sources file from a path (relative to the working directory) or an http(s) URL, the latter so a deployed
+/// app can take its sources from a blob or a gist without a redeploy.
+/// </summary>
+public sealed class SourceCatalogFile(string location, IFetcher fetcher) : ISourceCatalogProvider
+{
+    public string Location { get; } = location;
+
+    public async Task<SourceCatalog> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Uri.TryCreate(Location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            FetchResponse response;
+            try
+            {
+                response = await fetcher.FetchAsync(new FetchRequest(url), cancellationToken).ConfigureAwait(false);
+            }
+            catch (FetchException ex)
+            {
+                throw new SourceCatalogException($"Sources file {url} could not be fetched: {ex.Message}", ex);
+            }
+
+            return SourceCatalog.Parse(System.Text.Encoding.UTF8.GetString(response.Body.Span), response.FinalUrl, url.AbsoluteUri);
+        }
+
+        var path = url is { IsFile: true } ? url.LocalPath : Location;
+        return SourceCatalog.Load(path);
+    }
+}

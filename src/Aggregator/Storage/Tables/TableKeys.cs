@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Aggregator.Storage.Tables;
+
+/// <summary>
+/// Turns domain values into legal, fixed-length partition/row keys. Table keys forbid '/', '\', '#', '?' and control
+/// characters, which URLs, DOIs and old-style arXiv ids all contain, so free text is hashed, never used raw.
+/// </summary>
+internal static class TableKeys
+{
+    /// <summary>A 32-hex-digit key for any text, prefixed with what it is ("url-…", "arxiv-…").</summary>
+    public static string Hashed(string kind, string value)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(value), hash);
+        return kind + "-" + Convert.ToHexStringLower(hash[..16]);
+    }
+
+    /// <summary>Descending order for ascending time: the table sorts row keys ascending, and we read newest first.</summary>
+    public static string Inverted(DateTimeOffset time) =>
+        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,162 @@
+using Aggregator.AzureStorage.Tables;
+using Azure;
+
+namespace Aggregator.Storage.Tables;
+
+/// <summary>
+/// Posts in Table Storage. A post is one partition of the "posts" table (metadata row + content rows); "postkeys" maps
+/// identity keys (guid, canonical URL) to post ids; "postbands" indexes SimHash bands for near-duplicate lookups;
+/// "timeline" orders posts newest first. See docs/storage.md.
+/// </summary>
+public sealed class TablePostStore(AggregatorTables tables) : IPostStore
+{
+    private const int ParallelReads = 8;
+
+    public async Task<Post?> GetAsync(string postId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(postId);
+        var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
+        var rows = new List<TableEntity>();
+        await foreach (var row in posts.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {postId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        return PostEntityMapper.FromEntities(rows);
+    }
+
+    public async Task<IReadOnlyList<Post>> GetNewestAsync(FeedQuery query, CancellationToken cancellationToken = default)
+    {
+        var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+        var ids = await TimelineReader.NewestIdsAsync(
+            timeline, TimelineRow.PostsPartition, query, tables.Options.MaxTimelineScan, cancellationToken).ConfigureAwait(false);
+        var posts = new Post?[ids.Count];
+        await Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) => posts[i] = await GetAsync(ids[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return posts.OfType<Post>().ToList();
+    }
+
+    public async Task<string?> FindByIdentityAsync(IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default)
+    {
+        var keys = await tables.GetAsync(tables.Names.PostKeys).ConfigureAwait(false);
+        foreach (var key in identityKeys)
+        {
+            var hit = await keys.GetEntityIfExistsAsync<TableEntity>(
+                TableKeys.Hashed("id", key), "", cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (hit.HasValue && hit.Value!.GetString("PostId") is { } postId)
+            {
+                return postId;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<FingerprintCandidate>> FindByFingerprintBandsAsync(ulong fingerprint, CancellationToken cancellationToken = default)
+    {
+        var bands = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
+        var found = new Dictionary<string, FingerprintCandidate>(StringComparer.Ordinal);
+        foreach (var band in Dedupe.TextFingerprint.BandKeys(fingerprint))
+        {
+            await foreach (var row in bands.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {band}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                found.TryAdd(row.RowKey, new FingerprintCandidate(row.RowKey, unchecked((ulong)(row.GetInt64("Fingerprint") ?? 0))));
+            }
+        }
+
+        return found.Values.ToList();
+    }
+
+    public async Task<bool> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
+        var rows = PostEntityMapper.ToEntities(post);
+        rows[^1]["TimelineKey"] = TimelineRow.PostRowKey(post);
+        var added = await PartitionWriter.AddAsync(posts, rows, cancellationToken).ConfigureAwait(false);
+
+        // Indexes are written after the post and are idempotent, so a run that died between the two completes them
+        // the next time it meets the same post, and a reader never finds an index entry without its post.
+        await IndexAsync(post.Id, identityKeys, cancellationToken).ConfigureAwait(false);
+        if (added)
+        {
+            var bands = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
+            foreach (var band in Dedupe.TextFingerprint.BandKeys(post.Fingerprint))
+            {
+                await bands.UpsertEntityAsync(new TableEntity(band, post.Id) { ["Fingerprint"] = unchecked((long)post.Fingerprint) },
+                    TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
+            var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+            await timeline.UpsertEntityAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    public async Task AddSourceAsync(string postId, PostSource source, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default)
+    {
+        var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await posts.GetEntityIfExistsAsync<TableEntity>(postId, PostEntityMapper.MainRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!existing.HasValue)
+            {
+                return;
+            }
+
+            var main = existing.Value!;
+            var sources = JsonColumn.Read<List<PostSource>>(main.GetString("Sources"), []);
+            if (sources.Any(s => s.SourceId == source.SourceId && s.Link == source.Link))
+            {
+                break;
+            }
+
+            sources.Add(source);
+            main["Sources"] = JsonColumn.Write(sources);
+            try
+            {
+                await posts.UpdateEntityAsync(main, main.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableConcurrencyException) when (attempt < 5)
+            {
+                continue;
+            }
+
+            if (main.GetString("TimelineKey") is { } timelineKey)
+            {
+                var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+                var ids = sources.Select(s => s.SourceId).Append(main.GetString("SourceId") ?? "").Distinct(StringComparer.Ordinal);
+                await timeline.UpsertEntityAsync(
+                    new TableEntity(TimelineRow.PostsPartition, timelineKey) { ["SourceIds"] = "|" + string.Join("|", ids) + "|" },
+                    TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+
+            break;
+        }
+
+        await IndexAsync(postId, identityKeys, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(Post post, CancellationToken cancellationToken = default)
+    {
+        var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
+        var rows = PostEntityMapper.ToEntities(post);
+        rows[^1]["TimelineKey"] = TimelineRow.PostRowKey(post);
+        await PartitionWriter.UpsertAsync(posts, rows, cancellationToken).ConfigureAwait(false);
+        var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+        await timeline.UpsertEntityAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task IndexAsync(string postId, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken)
+    {
+        var keys = await tables.GetAsync(tables.Names.PostKeys).ConfigureAwait(false);
+        foreach (var key in identityKeys)
+        {
+            await keys.UpsertEntityAsync(new TableEntity(TableKeys.Hashed("id", key), "") { ["PostId"] = postId, ["Key"] = key },
+                TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Aggregator.AzureStorage.Tables;
+
+namespace Aggregator.Storage.Tables;
+
+/// <summary>
+/// Stores text of any length in table entities. A property holds at most 64 KiB (32K UTF-16 units) and an entity at
+/// most 1 MiB, so text is cut into property-sized pieces; the first pieces ride on the main row and the rest go to
+/// overflow rows in the same partition. Cuts never split a surrogate pair, so the text round-trips exactly.
+/// </summary>
+internal static class TextChunks
+{
+    /// <summary>UTF-16 units per property: under 64 KiB with room to spare.</summary>
+    public const int PieceLength = 30_000;
+
+    /// <summary>Pieces per entity: ~600 KB of text, leaving the rest of the 1 MiB for other properties.</summary>
+    public const int PiecesPerRow = 10;
+
+    public static IReadOnlyList<string> Split(string text)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var length = Math.Min(PieceLength, text.Length - start);
+            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
+            {
+                length--;
+            }
+
+            pieces.Add(text.Substring(start, length));
+            start += length;
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Writes pieces [first, first + PiecesPerRow) as properties NAME_0…NAME_9 and the piece count as NAME_n.</summary>
+    public static void Write(TableEntity entity, string name, IReadOnlyList<string> pieces, int first)
+    {
+        var count = Math.Min(PiecesPerRow, pieces.Count - first);
+        for (var i = 0; i < count; i++)
+        {
+            entity[$"{name}_{i}"] = pieces[first + i];
+        }
+
+        entity[$"{name}_n"] = Math.Max(count, 0);
+    }
+
+    public static void ReadInto(TableEntity entity, string name, System.Text.StringBuilder target)
+    {
+        var count = entity.GetInt32($"{name}_n") ?? 0;
+        for (var i = 0; i < count; i++)
+        {
+            target.Append(entity.GetString($"{name}_{i}"));
+        }
+    }
+}
