@@ -18,12 +18,7 @@ internal sealed class UnhandledExceptionMiddleware(ILogger<UnhandledExceptionMid
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-            // The host is shutting down or the caller went away: nothing failed, and nobody is left to answer.
-            throw;
-        }
-        catch (Exception exception)
+        catch (Exception exception) when (!IsCancellation(exception, context))
         {
             logger.LogError(
                 exception,
@@ -41,6 +36,12 @@ internal sealed class UnhandledExceptionMiddleware(ILogger<UnhandledExceptionMid
             await AnswerServerErrorAsync(httpContext, context.InvocationId);
         }
     }
+
+    /// <summary>The host is shutting down or the caller went away: nothing failed, and nobody is left to answer.</summary>
+    private static bool IsCancellation(Exception exception, FunctionContext context) =>
+        exception is OperationCanceledException
+        && (context.CancellationToken.IsCancellationRequested
+            || context.GetHttpContext()?.RequestAborted.IsCancellationRequested == true);
 
     private static async Task AnswerServerErrorAsync(HttpContext httpContext, string invocationId)
     {
