@@ -10,14 +10,16 @@ internal static class AggregatorEndpointMapping
 
     public static IEndpointRouteBuilder MapAggregator(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/feed", GetAndHead, (HttpContext c, FeedEndpoints e) => e.FeedAsync(c));
-        app.MapMethods("/api/papers", GetAndHead, (HttpContext c, FeedEndpoints e) => e.PapersAsync(c));
-        app.MapMethods("/api/sources.opml", GetAndHead, (HttpContext c, FeedEndpoints e) => e.SourcesOpmlAsync(c));
-        app.MapMethods("/api/image", GetAndHead, (HttpContext c, FeedEndpoints e) => e.ImageAsync(c));
-        app.MapMethods("/api/feed.xsl", GetAndHead, (HttpContext c, FeedEndpoints e) => e.StylesheetAsync(c));
-        app.MapMethods("/api/health", GetAndHead, (HttpContext c, AdminEndpoints e) => e.HealthAsync(c));
-        app.MapPost("/api/ingest", (HttpContext c, AdminEndpoints e) => e.IngestAsync(c));
-        app.MapGet("/", () => Results.Redirect("/api/feed"));
+        app.MapMethods(Path(Routes.Feed), GetAndHead, (HttpContext c, FeedEndpoints e) => e.FeedAsync(c));
+        app.MapMethods(Path(Routes.Papers), GetAndHead, (HttpContext c, FeedEndpoints e) => e.PapersAsync(c));
+        app.MapMethods(Path(Routes.SourcesOpml), GetAndHead, (HttpContext c, FeedEndpoints e) => e.SourcesOpmlAsync(c));
+        app.MapMethods(Path(Routes.Image), GetAndHead, (HttpContext c, FeedEndpoints e) => e.ImageAsync(c));
+        app.MapMethods(Path(Routes.FeedStylesheet), GetAndHead, (HttpContext c, FeedEndpoints e) => e.StylesheetAsync(c));
+        app.MapMethods(Path(Routes.Health), GetAndHead, (HttpContext c, AdminEndpoints e) => e.HealthAsync(c));
+        app.MapPost(Path(Routes.Ingest), (HttpContext c, AdminEndpoints e) => e.IngestAsync(c));
+        app.MapGet("/", () => Results.Redirect(Path(Routes.Feed)));
         return app;
     }
+
+    private static string Path(string route) => $"/{Routes.Prefix}/{route}";
 }

@@ -28,6 +28,12 @@ public sealed class SourceCatalogFile(string location, IFetcher fetcher) : ISour
         }
 
         var path = url is { IsFile: true } ? url.LocalPath : Location;
+        if (!Path.IsPathRooted(path) && !File.Exists(path) && File.Exists(Path.Combine(AppContext.BaseDirectory, path)))
+        {
+            // A deployed app (Functions) runs from elsewhere than its files: fall back to the app's own folder.
+            path = Path.Combine(AppContext.BaseDirectory, path);
+        }
+
         return SourceCatalog.Load(path);
     }
 }
