@@ -1,0 +1,72 @@
+using Aggregator.Papers;
+using Aggregator.Storage;
+using Aggregator.Storage.Tables;
+using Aggregator.Testing.Azurite;
+
+namespace Aggregator.Tests.Storage.Tables;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class TablePaperStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset T0 = new(2025, 4, 23, 5, 0, 0, TimeSpan.Zero);
+    private static readonly PaperKey Arxiv = new(PaperKeyKind.Arxiv, "2406.18629");
+    private static readonly PaperKey Doi = new(PaperKeyKind.Doi, "10.48550/arxiv.2406.18629");
+    private static readonly PaperKey OpenReview = new(PaperKeyKind.OpenReview, "iLUcsecZJp");
+
+    private readonly TablePaperStore store = new(StoreFactory.Tables(azurite));
+
+    private static Paper Paper(string id, DateTimeOffset firstSeen, params PaperCoverage[] coverage) => new()
+    {
+        Id = id,
+        Title = "Step-DPO: Step-wise Preference Optimization for Long-chain Reasoning of LLMs",
+        ArxivId = "2406.18629",
+        FirstSeen = firstSeen,
+        LastSeen = firstSeen,
+        Updated = firstSeen,
+        Coverage = coverage,
+    };
+
+    private static PaperCoverage Covered(string postId, string sourceId, DateTimeOffset at) =>
+        new(postId, sourceId, sourceId, "post " + postId, "https://example.org/" + postId, at);
+
+    [Fact]
+    public async Task Save_ThenFindByAnyKey_ReturnsThePaper()
+    {
+        await store.SaveAsync(Paper("p1", T0, Covered("a", "weibo", T0)), [Arxiv, Doi]);
+
+        var found = await store.FindByKeysAsync([Doi, OpenReview]);
+
+        Assert.Equal("p1", found[Doi]);
+        Assert.False(found.ContainsKey(OpenReview));
+        var read = await store.GetAsync("p1");
+        Assert.Equal("2406.18629", read!.ArxivId);
+        Assert.Equal("a", Assert.Single(read.Coverage).PostId);
+    }
+
+    [Fact]
+    public async Task Merge_RepointsKeysAndOldIdResolvesToTheSurvivor()
+    {
+        await store.SaveAsync(Paper("old", T0, Covered("a", "weibo", T0)), [Arxiv]);
+        await store.SaveAsync(Paper("young", T0.AddHours(1), Covered("b", "paperweekly", T0.AddHours(1))) with { ArxivId = null, OpenReviewId = "iLUcsecZJp" }, [OpenReview]);
+
+        var survivor = Paper("old", T0, Covered("a", "weibo", T0), Covered("b", "paperweekly", T0.AddHours(1))) with { OpenReviewId = "iLUcsecZJp" };
+        await store.MergeAsync(survivor, [Arxiv, OpenReview], "young");
+
+        Assert.Equal("old", (await store.FindByKeysAsync([OpenReview]))[OpenReview]);
+        Assert.Equal("old", (await store.GetAsync("young"))!.Id);
+        var newest = await store.GetNewestAsync(new FeedQuery());
+        Assert.Equal(["old"], newest.Select(p => p.Id));
+        Assert.Equal(2, newest[0].SourceCount);
+    }
+
+    [Fact]
+    public async Task GetNewest_MinSources_KeepsPapersDiscussedByEnoughIndependentSources()
+    {
+        await store.SaveAsync(Paper("one", T0, Covered("a", "weibo", T0), Covered("a2", "weibo", T0)), [Arxiv]);
+        await store.SaveAsync(Paper("two", T0.AddMinutes(1), Covered("b", "weibo", T0), Covered("c", "csdn", T0)), [Doi]);
+
+        var popular = await store.GetNewestAsync(new FeedQuery { MinSources = 2 });
+
+        Assert.Equal(["two"], popular.Select(p => p.Id));
+    }
+}
