@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,11 @@ public sealed partial class HttpFetcher : IFetcher
             throw new ArgumentException($"Fetch URLs must be absolute; got '{request.Url}'.", nameof(request));
         }
 
+        if (request.MaxBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.MaxBytes, "FetchRequest.MaxBytes must be positive.");
+        }
+
         var maxBytes = request.MaxBytes ?? options.MaxBytes;
         if (request.Url.Scheme is "http" or "https")
         {
@@ -64,7 +70,7 @@ public sealed partial class HttpFetcher : IFetcher
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new FetchException(FetchFailure.Timeout, $"Reading {request.Url.LocalPath} took longer than {options.Timeout}.", e);
+                throw new FetchException(FetchFailure.Timeout, $"Reading {request.Url.LocalPath} took longer than {Seconds(options.Timeout)}.", e);
             }
         }
 
@@ -140,7 +146,7 @@ public sealed partial class HttpFetcher : IFetcher
         catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException
             && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new FetchException(FetchFailure.Timeout, $"GET {url} did not complete within {options.Timeout}{RedirectNote(request, url)}.", e);
+            throw new FetchException(FetchFailure.Timeout, $"GET {url} did not complete within {Seconds(options.Timeout)}{RedirectNote(request, url)}.", e);
         }
         catch (HttpRequestException e)
         {
@@ -216,7 +222,7 @@ public sealed partial class HttpFetcher : IFetcher
     {
         var status = (int)response.StatusCode;
         var retryAfter = status is 429 or 503 ? RetryAfter(response) : null;
-        var retryNote = retryAfter is { } wait ? $"; the server asks to retry after {wait}" : string.Empty;
+        var retryNote = retryAfter is { } wait ? $"; the server asks to retry after {Seconds(wait)}" : string.Empty;
         return new FetchException(
             FetchFailure.HttpStatus,
             $"GET {url} returned {Describe(response.StatusCode, response.ReasonPhrase)}{RedirectNote(request, url)}{retryNote}")
@@ -250,6 +256,8 @@ public sealed partial class HttpFetcher : IFetcher
         var phrase = ReasonPhrases.GetReasonPhrase((int)status);
         return $"{(int)status} {(phrase.Length > 0 ? phrase : serverPhrase ?? "(unknown status)")}";
     }
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
 
     private static string RedirectNote(FetchRequest request, Uri url) =>
         url == request.Url ? string.Empty : $" (redirected from {request.Url})";

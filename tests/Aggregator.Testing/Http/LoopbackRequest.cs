@@ -5,13 +5,14 @@ public sealed class LoopbackRequest
 {
     private int statusCode;
 
-    internal LoopbackRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers)
+    internal LoopbackRequest(int sequence, string method, string path, string query, IReadOnlyDictionary<string, string> headers, byte[] body)
     {
         Sequence = sequence;
         Method = method;
         Path = path;
         Query = query;
         Headers = headers;
+        Body = body;
     }
 
     /// <summary>0 for the first request the server received, 1 for the next, and so on.</summary>
@@ -29,6 +30,12 @@ public sealed class LoopbackRequest
 
     /// <summary>Request headers, names compared case-insensitively; repeated headers are joined with ",".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The request body (empty for GET), e.g. the JSON a client posted to a fake API.</summary>
+    public byte[] Body { get; }
+
+    /// <summary><see cref="Body"/> decoded as UTF-8.</summary>
+    public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
 
     /// <summary>
     /// The status the server answered with, or null while the response has not started. It is set before the status

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -46,6 +47,16 @@ public sealed record LoopbackResponse
         ArgumentNullException.ThrowIfNull(text);
         var bytes = (encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)).GetBytes(text);
         return Bytes(bytes, contentType);
+    }
+
+    /// <summary>A JSON body given as JSON text, sent as is.</summary>
+    public static LoopbackResponse Json(string json, string contentType = "application/json; charset=utf-8") => Text(json, contentType);
+
+    /// <summary>A JSON body serialised from <paramref name="value"/> with the web defaults (camelCase names).</summary>
+    public static LoopbackResponse Json(object value, string contentType = "application/json; charset=utf-8")
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Bytes(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), JsonSerializerOptions.Web), contentType);
     }
 
     public static LoopbackResponse Bytes(byte[] body, string contentType = "application/octet-stream")

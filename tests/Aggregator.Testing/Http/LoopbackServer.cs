@@ -123,6 +123,21 @@ public sealed class LoopbackServer : IAsyncDisposable
         app = null;
     }
 
+    /// <summary>Reads the body for the log and rewinds it, so a handler can still read it.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is 0 or null && !request.Headers.TransferEncoding.Any())
+        {
+            return [];
+        }
+
+        request.EnableBuffering();
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return copy.ToArray();
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -131,7 +146,8 @@ public sealed class LoopbackServer : IAsyncDisposable
             request.Method,
             request.Path.Value ?? "/",
             request.QueryString.Value ?? string.Empty,
-            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            await ReadBodyAsync(request));
         lock (requestsLock)
         {
             requests.Add(entry);

@@ -16,8 +16,19 @@ internal sealed class FetcherHost : IDisposable
 
     public IFetcher Fetcher { get; }
 
-    public static FetcherHost Create(Action<FetcherOptions>? configure = null) =>
-        new(new ServiceCollection().AddAggregatorFetching(configure).BuildServiceProvider());
+    public static FetcherHost Create(Action<FetcherOptions>? configure = null)
+    {
+        var provider = new ServiceCollection().AddAggregatorFetching(configure).BuildServiceProvider();
+        try
+        {
+            return new FetcherHost(provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
 
     public Task<FetchResponse> FetchAsync(Uri url) => Fetcher.FetchAsync(new FetchRequest(url));
 

@@ -76,7 +76,7 @@ public sealed class HttpFetcherLimitsTests
         var error = await Assert.ThrowsAsync<FetchException>(() => host.FetchAsync(server.Url("/drip")));
 
         Assert.Equal(FetchFailure.Timeout, error.Failure);
-        Assert.Equal($"GET {server.Url("/drip")} did not complete within 00:00:02.", error.Message);
+        Assert.Equal($"GET {server.Url("/drip")} did not complete within 2 s.", error.Message);
         Assert.Equal(200, Assert.Single(server.Requests).StatusCode); // the headers did arrive: it was the body
     }
 
@@ -107,6 +107,30 @@ public sealed class HttpFetcherLimitsTests
         var events = await RunTwoConcurrentFetchesAsync(maxPerHost: 2);
 
         Assert.Equal(["start", "start", "end", "end"], events.Select(e => e.Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task Fetch_PerHostLimit_DoesNotHoldBackOtherHosts()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var busy = await LoopbackServer.StartAsync();
+        await using var other = await LoopbackServer.StartAsync();
+        busy.Map("/held", async (HttpContext context) =>
+        {
+            await release.Task;
+            await context.Response.WriteAsync("late");
+        });
+        other.Map("/feed.xml", LoopbackResponse.Text("<rss/>"));
+        using var host = FetcherHost.Create(o => o.MaxConcurrentRequestsPerHost = 1);
+
+        var held = host.FetchAsync(busy.Url("/held"));
+        await Eventually.TrueAsync(() => busy.Requests.Count == 1);
+        var response = await host.FetchAsync(other.Url("/feed.xml")); // would wait forever if hosts shared a slot
+
+        Assert.False(held.IsCompleted);
+        release.SetResult();
+        Assert.Equal("late", Encoding.UTF8.GetString((await held).Body.Span));
+        Assert.Equal("<rss/>", Encoding.UTF8.GetString(response.Body.Span));
     }
 
     /// <summary>

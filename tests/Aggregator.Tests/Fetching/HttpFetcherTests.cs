@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Aggregator.Fetching;
 using Aggregator.Testing.Http;
+using Microsoft.Extensions.Options;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -161,5 +162,12 @@ public sealed class HttpFetcherTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch);
+    }
+
+    [Fact]
+    public void AddAggregatorFetching_InvalidOptions_FailWithAMessageNamingTheSetting()
+    {
+        var thrown = Assert.Throws<OptionsValidationException>(() => FetcherHost.Create(o => o.MaxConcurrentRequestsPerHost = 0));
+        Assert.Contains("MaxConcurrentRequestsPerHost", thrown.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Aggregator.Testing.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace Aggregator.Tests.Fetching;
 
@@ -167,5 +168,50 @@ public sealed class LoopbackServerTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("kaput", Assert.Single(server.Requests).Error?.Message);
+    }
+
+    [Fact]
+    public async Task PostedBody_IsLogged_AndStillReadableByTheHandler()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/v1/echo", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            await context.Response.WriteAsync("echo:" + await reader.ReadToEndAsync());
+        });
+        using var client = new HttpClient();
+
+        using var response = await client.PostAsync(server.Url("/v1/echo"), new StringContent("{\"q\":\"论文\"}"));
+
+        Assert.Equal("echo:{\"q\":\"论文\"}", await response.Content.ReadAsStringAsync());
+        var logged = Assert.Single(server.Requests);
+        Assert.Equal("POST", logged.Method);
+        Assert.Equal("{\"q\":\"论文\"}", logged.BodyText);
+    }
+
+    [Fact]
+    public async Task Json_SerialisesObjectsWithWebDefaults()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/api", LoopbackResponse.Json(new { PaperTitle = "Attention", Year = 2017 }));
+        using var client = new HttpClient();
+
+        using var response = await client.GetAsync(server.Url("/api"));
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("{\"paperTitle\":\"Attention\",\"year\":2017}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Slow_SendsHeadersAtOnce_ThenTheWholeBody()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/drip", LoopbackResponse.Slow(bytesPerSecond: 1000, totalBytes: 300));
+        using var client = new HttpClient();
+
+        using var response = await client.GetAsync(server.Url("/drip"), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(300, response.Content.Headers.ContentLength);
+        Assert.Equal(300, (await response.Content.ReadAsByteArrayAsync()).Length);
     }
 }
