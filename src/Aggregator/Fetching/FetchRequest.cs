@@ -12,4 +12,7 @@ public sealed record FetchRequest(Uri Url)
 
     /// <summary>Overrides the fetcher's default byte cap for this request.</summary>
     public long? MaxBytes { get; init; }
+
+    /// <summary>Overrides the fetcher's Accept header (feeds first) for this request, e.g. <c>image/*</c> for images.</summary>
+    public string? Accept { get; init; }
 }

@@ -1,0 +1,38 @@
+using Aggregator.Fetching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aggregator.Tests.Fetching;
+
+/// <summary>The fetcher as the app builds it (AddAggregatorFetching), so tests cover the registration too.</summary>
+internal sealed class FetcherHost : IDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private FetcherHost(ServiceProvider provider)
+    {
+        this.provider = provider;
+        Fetcher = provider.GetRequiredService<IFetcher>();
+    }
+
+    public IFetcher Fetcher { get; }
+
+    public static FetcherHost Create(Action<FetcherOptions>? configure = null)
+    {
+        var provider = new ServiceCollection().AddAggregatorFetching(configure).BuildServiceProvider();
+        try
+        {
+            return new FetcherHost(provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
+
+    public Task<FetchResponse> FetchAsync(Uri url) => Fetcher.FetchAsync(new FetchRequest(url));
+
+    public Task<FetchResponse> FetchAsync(FetchRequest request) => Fetcher.FetchAsync(request);
+
+    public void Dispose() => provider.Dispose();
+}
