@@ -6,7 +6,7 @@ public sealed class FetcherOptions
     /// <summary>
     /// Names the project so a site operator who sees our requests in a log can find out what we are and who to ask.
     /// </summary>
-    public const string DefaultUserAgent = "Aggregator/1.0 (+https://github.com/aggregator/aggregator; feed aggregator)";
+    public const string DefaultUserAgent = "Aggregator/1.0 (feed aggregator for AI research papers)";
 
     /// <summary>Feeds first, then HTML (page sources, full-text fetches), then anything.</summary>
     public const string DefaultAccept =

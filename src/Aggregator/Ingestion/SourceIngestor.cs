@@ -19,6 +19,7 @@ public sealed partial class SourceIngestor(
     IFeedReader feedReader,
     PageReader pageReader,
     ItemIngestor items,
+    RetrySchedule retrySchedule,
     ISourceStateStore states,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
@@ -76,7 +77,7 @@ public sealed partial class SourceIngestor(
             {
                 SourceId = source.Id, ETag = state.ETag, LastModified = state.LastModified, LastSuccess = state.LastSuccess,
                 LastAttempt = now, LastError = message, FailureCount = failures, TotalItems = state.TotalItems,
-                NextAttempt = RetrySchedule.NextAttempt(failures, now, retryAfter), Warnings = state.Warnings,
+                NextAttempt = retrySchedule.NextAttempt(failures, now, retryAfter), Warnings = state.Warnings,
             };
             await states.SaveAsync(failed, CancellationToken.None).ConfigureAwait(false);
             LogFailed(logger, source.Id, failures, message);
