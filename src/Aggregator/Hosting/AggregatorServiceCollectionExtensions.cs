@@ -52,7 +52,13 @@ public static class AggregatorServiceCollectionExtensions
         services.TryAddSingleton<PageReader>();
         services.TryAddSingleton<IPaperIdentifier, PaperIdentifier>();
         services.TryAddSingleton(new DedupeOptions());
-        services.AddAggregatorSummaries(configuration);
+        services.TryAddSingleton(new SummaryOptions());
+        services.TryAddSingleton(LlmSettings.FromConfiguration(configuration));
+        services.TryAddSingleton<ExtractiveSummarizer>();
+        services.TryAddSingleton<ISummaryCache, TableSummaryCache>();
+        services.TryAddSingleton<SummarizerFactory>();
+        services.TryAddSingleton<PaperSummaryPicker>();
+        services.TryAddSingleton<SummaryRetries>();
         services.TryAddSingleton<PaperResolver>();
 
         // Ingestion.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aggregator.Sources;
 using Aggregator.Storage;
+using Aggregator.Summaries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ namespace Aggregator.Ingestion;
 public sealed partial class IngestionRunner(
     ISourceCatalogProvider catalog,
     SourceIngestor ingestor,
+    SummarizerFactory summarizers,
+    SummaryRetries summaryRetries,
     ISourceStateStore states,
     IDataVersion dataVersion,
     IOptions<IngestionOptions> options,
@@ -48,7 +51,7 @@ public sealed partial class IngestionRunner(
             .ToDictionary(s => s.SourceId, s => s.LastAttempt ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
         var ordered = sources.OrderBy(s => lastAttempts.GetValueOrDefault(s.Id, DateTimeOffset.MinValue)).ToList();
 
-        var runStart = clock.GetUtcNow();
+        var run = new IngestionRun(clock.GetUtcNow(), summarizers.CreateForRun(), runOptions.IgnoreBackoff);
         using var budget = new CancellationTokenSource();
         if ((runOptions.TimeBudget ?? options.Value.TimeBudget) is { } limit)
         {
@@ -70,12 +73,15 @@ public sealed partial class IngestionRunner(
                 }
 
                 runOptions.Observer?.SourceStarted(source);
-                results[i] = await RunSourceAsync(source, runStart, runOptions.IgnoreBackoff, ct).ConfigureAwait(false);
+                results[i] = await RunSourceAsync(source, run, ct).ConfigureAwait(false);
                 runOptions.Observer?.SourceFinished(results[i]!);
             }).ConfigureAwait(false);
 
+        var resummarized = summarizers.UsesLlm && !budget.IsCancellationRequested
+            ? await summaryRetries.RetryAsync(run.Summarizer, cancellationToken).ConfigureAwait(false)
+            : 0;
         var report = new IngestionReport(results.OfType<SourceRunResult>().ToList(), stopwatch.Elapsed);
-        if (report.Sources.Any(s => s.NewPosts > 0 || s.Duplicates > 0))
+        if (resummarized > 0 || report.Sources.Any(s => s.NewPosts > 0 || s.Duplicates > 0))
         {
             await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -84,11 +90,11 @@ public sealed partial class IngestionRunner(
         return report;
     }
 
-    private async Task<SourceRunResult> RunSourceAsync(SourceDefinition source, DateTimeOffset runStart, bool ignoreBackoff, CancellationToken cancellationToken)
+    private async Task<SourceRunResult> RunSourceAsync(SourceDefinition source, IngestionRun run, CancellationToken cancellationToken)
     {
         try
         {
-            return await ingestor.IngestAsync(source, runStart, ignoreBackoff, cancellationToken).ConfigureAwait(false);
+            return await ingestor.IngestAsync(source, run, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

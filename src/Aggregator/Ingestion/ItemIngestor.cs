@@ -3,6 +3,7 @@ using Aggregator.Extraction;
 using Aggregator.Fetching;
 using Aggregator.Papers;
 using Aggregator.Parsing;
+using Aggregator.Parsing.Encodings;
 using Aggregator.Sources;
 using Aggregator.Storage;
 using Aggregator.Summaries;
@@ -19,14 +20,14 @@ public sealed partial class ItemIngestor(
     IContentExtractor extractor,
     ILinkCanonicalizer links,
     IPaperIdentifier papers,
-    ISummarizer summarizer,
     PaperResolver paperResolver,
     IPostStore posts,
     DedupeOptions dedupe,
     ILogger<ItemIngestor> logger)
 {
-    internal async Task<ItemOutcome> IngestAsync(SourceDefinition source, FeedItem item, Uri baseUri, DateTimeOffset runStart, CancellationToken cancellationToken)
+    internal async Task<ItemOutcome> IngestAsync(SourceDefinition source, FeedItem item, Uri baseUri, IngestionRun run, CancellationToken cancellationToken)
     {
+        var runStart = run.Started;
         var link = CanonicalLink(item.Link, baseUri);
         var identityKeys = PostIdentity.IdentityKeys(source.Id, item.Id, link);
         var copy = new PostSource(source.Id, source.Name, link ?? baseUri.AbsoluteUri, runStart);
@@ -41,18 +42,19 @@ public sealed partial class ItemIngestor(
         var title = item.Title is { Length: > 0 } t ? t : "(untitled)";
         var article = await ExtractAsync(source, item, link, baseUri, cancellationToken).ConfigureAwait(false);
         var text = article.Text.Trim();
-        var fingerprint = TextFingerprint.Compute(text);
+        // Too short a text (a bare "转发微博") would match everything: such posts get no fingerprint and only exact identity matching.
+        var comparable = TextFingerprint.TryCompute(text, dedupe, out var fingerprint);
 
-        if (await FindNearDuplicateAsync(text, fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
+        if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
         {
             await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
             LogDuplicate(logger, title, source.Id, duplicateOf);
             return ItemOutcome.Duplicate;
         }
 
-        var postId = PostIdentity.ComputeId(source.Id, item.Id, link, title, text);
+        var postId = PostIdentity.ComputeId(item.Id, link, title, text);
         var published = item.PublishingDate ?? item.UpdatedDate ?? runStart;
-        var summary = await summarizer.SummarizeAsync(new SummaryRequest(title, text, source.Language), cancellationToken).ConfigureAwait(false);
+        var summary = await run.Summarizer.SummarizeAsync(new SummaryRequest(title, text, source.Language), cancellationToken).ConfigureAwait(false);
 
         var post = new Post
         {
@@ -106,7 +108,7 @@ public sealed partial class ItemIngestor(
             try
             {
                 var page = await fetcher.FetchAsync(new FetchRequest(new Uri(link)), cancellationToken).ConfigureAwait(false);
-                var decoded = TextDecoding.DecodeHtml(page.Body.Span, page.ContentType, source.Encoding);
+                var decoded = TextDecoder.Decode(page.Body.Span, page.ContentType, source.Encoding, DocumentKind.Html).Text;
                 return extractor.Extract(decoded, page.FinalUrl, source.Selectors);
             }
             catch (FetchException ex)
@@ -119,13 +121,8 @@ public sealed partial class ItemIngestor(
         return extractor.Extract(html, itemBase, source.Type == SourceType.Page ? null : source.Selectors);
     }
 
-    private async Task<string?> FindNearDuplicateAsync(string text, ulong fingerprint, CancellationToken cancellationToken)
+    private async Task<string?> FindNearDuplicateAsync(ulong fingerprint, CancellationToken cancellationToken)
     {
-        if (!TextFingerprint.IsLongEnough(text, dedupe))
-        {
-            return null;
-        }
-
         var candidates = await posts.FindByFingerprintBandsAsync(fingerprint, cancellationToken).ConfigureAwait(false);
         return candidates
             .Select(c => (c.PostId, Distance: TextFingerprint.Distance(c.Fingerprint, fingerprint)))

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aggregator.Extraction;
 using Aggregator.Fetching;
 using Aggregator.Parsing;
+using Aggregator.Parsing.Encodings;
 using Aggregator.Sources;
 using Aggregator.Storage;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ public sealed partial class SourceIngestor(
     TimeProvider clock,
     ILogger<SourceIngestor> logger)
 {
-    public async Task<SourceRunResult> IngestAsync(SourceDefinition source, DateTimeOffset runStart, bool ignoreBackoff, CancellationToken cancellationToken)
+    public async Task<SourceRunResult> IngestAsync(SourceDefinition source, IngestionRun run, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var state = await states.GetAsync(source.Id, cancellationToken).ConfigureAwait(false) ?? new SourceState { SourceId = source.Id };
@@ -35,7 +36,7 @@ public sealed partial class SourceIngestor(
         }
 
         var now = clock.GetUtcNow();
-        if (!ignoreBackoff && state.NextAttempt is { } next && next > now)
+        if (!run.IgnoreBackoff && state.NextAttempt is { } next && next > now)
         {
             return new SourceRunResult(source.Id, source.Name, SourceOutcome.Skipped)
             {
@@ -60,7 +61,7 @@ public sealed partial class SourceIngestor(
                 warnings.Add($"The response was cut off at {response.Body.Length:N0} bytes; items past that point were not read.");
             }
 
-            var (added, duplicates, known) = await IngestItemsAsync(source, feed, response.FinalUrl, runStart, warnings, cancellationToken).ConfigureAwait(false);
+            var (added, duplicates, known) = await IngestItemsAsync(source, feed, response.FinalUrl, run, warnings, cancellationToken).ConfigureAwait(false);
             await states.SaveAsync(Succeeded(state, response, now, warnings, added), cancellationToken).ConfigureAwait(false);
             LogIngested(logger, source.Id, added, duplicates, known, stopwatch.Elapsed);
             return new SourceRunResult(source.Id, source.Name, SourceOutcome.Ingested)
@@ -89,8 +90,9 @@ public sealed partial class SourceIngestor(
     {
         if (source.Type == SourceType.Page)
         {
-            var html = TextDecoding.DecodeHtml(response.Body.Span, response.ContentType, source.Encoding);
-            return pageReader.Read(html, response.FinalUrl, source.Selectors);
+            var decoded = TextDecoder.Decode(response.Body.Span, response.ContentType, source.Encoding, DocumentKind.Html);
+            var page = pageReader.Read(decoded.Text, response.FinalUrl, source.Selectors);
+            return decoded.Warnings.Count == 0 ? page : WithWarnings(page, decoded.Warnings);
         }
 
         return feedReader.Read(response.Body, new FeedReadOptions
@@ -100,7 +102,7 @@ public sealed partial class SourceIngestor(
     }
 
     private async Task<(int Added, int Duplicates, int Known)> IngestItemsAsync(
-        SourceDefinition source, Feed feed, Uri baseUri, DateTimeOffset runStart, List<string> warnings, CancellationToken cancellationToken)
+        SourceDefinition source, Feed feed, Uri baseUri, IngestionRun run, List<string> warnings, CancellationToken cancellationToken)
     {
         int added = 0, duplicates = 0, known = 0;
         // Oldest first, so that when a run is cut short the items left behind are the newest, taken next time.
@@ -114,7 +116,7 @@ public sealed partial class SourceIngestor(
 
             try
             {
-                switch (await items.IngestAsync(source, item, baseUri, runStart, cancellationToken).ConfigureAwait(false))
+                switch (await items.IngestAsync(source, item, baseUri, run, cancellationToken).ConfigureAwait(false))
                 {
                     case ItemOutcome.New: added++; break;
                     case ItemOutcome.Duplicate: duplicates++; break;
@@ -131,6 +133,13 @@ public sealed partial class SourceIngestor(
 
         return (added, duplicates, known);
     }
+
+    private static Feed WithWarnings(Feed feed, IReadOnlyList<string> warnings) => new()
+    {
+        Type = feed.Type, Title = feed.Title, Link = feed.Link, Description = feed.Description, Language = feed.Language,
+        ImageUrl = feed.ImageUrl, LastUpdatedDate = feed.LastUpdatedDate, Encoding = feed.Encoding, TimeToLive = feed.TimeToLive,
+        SkipDays = feed.SkipDays, Items = feed.Items, Warnings = [.. warnings, .. feed.Warnings],
+    };
 
     private static SourceState Succeeded(SourceState previous, FetchResponse response, DateTimeOffset now, IReadOnlyList<string> warnings, int added) => new()
     {

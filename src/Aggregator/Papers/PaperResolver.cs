@@ -60,7 +60,7 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         var updated = PaperUpdate.Apply(survivor, mention, coverage, now);
         if (updated.Summary is null || updated.Summarizer == "extractive")
         {
-            var picked = await summaries.PickAsync(mention, cancellationToken).ConfigureAwait(false);
+            var picked = summaries.Pick(mention, post.Language);
             if (picked is not null && (updated.Summary is null || picked.Summarizer != "extractive"))
             {
                 updated = updated with { Summary = picked.Text, Summarizer = picked.Summarizer };

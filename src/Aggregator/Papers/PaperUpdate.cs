@@ -76,7 +76,7 @@ internal static class PaperUpdate
             yield return new PaperKey(PaperKeyKind.Acl, acl);
         }
 
-        if (!IsPlaceholderTitle(paper) && PaperTitle.Key(paper.Title) is { } titleKey)
+        if (!IsPlaceholderTitle(paper) && PaperTitle.KeyFor(paper.Title) is { } titleKey)
         {
             yield return titleKey;
         }

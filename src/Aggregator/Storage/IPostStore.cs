@@ -20,6 +20,9 @@ public interface IPostStore
     /// <summary>Records another source carrying an existing post, and that copy's identity keys.</summary>
     Task AddSourceAsync(string postId, PostSource source, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default);
 
+    /// <summary>Posts whose summary fell back from the LLM and should be asked again, oldest first.</summary>
+    Task<IReadOnlyList<string>> GetSummaryRetriesAsync(int max, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the post's papers or summary after the fact.</summary>
     Task UpdateAsync(Post post, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,9 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
 {
     private const int ParallelReads = 8;
 
+    // In the summaries table: one row per post whose LLM summary must be asked for again.
+    private const string RetryPartition = "retry-post";
+
     public async Task<Post?> GetAsync(string postId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);
@@ -77,22 +80,23 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         rows[^1]["TimelineKey"] = TimelineRow.PostRowKey(post);
         var added = await PartitionWriter.AddAsync(posts, rows, cancellationToken).ConfigureAwait(false);
 
-        // Indexes are written after the post and are idempotent, so a run that died between the two completes them
-        // the next time it meets the same post, and a reader never finds an index entry without its post.
-        await IndexAsync(post.Id, identityKeys, cancellationToken).ConfigureAwait(false);
-        if (added)
+        // Indexes follow the post, idempotently, with the identity keys last: they mark the post as done. A run that
+        // died in between finds no key, arrives here again, and completes the indexes from the post as first stored.
+        var stored = added ? post : await GetAsync(post.Id, cancellationToken).ConfigureAwait(false) ?? post;
+        if (stored.Fingerprint != 0)
         {
             var bands = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
-            foreach (var band in Dedupe.TextFingerprint.BandKeys(post.Fingerprint))
+            foreach (var band in Dedupe.TextFingerprint.BandKeys(stored.Fingerprint))
             {
-                await bands.UpsertEntityAsync(new TableEntity(band, post.Id) { ["Fingerprint"] = unchecked((long)post.Fingerprint) },
+                await bands.UpsertEntityAsync(new TableEntity(band, stored.Id) { ["Fingerprint"] = unchecked((long)stored.Fingerprint) },
                     TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
-
-            var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-            await timeline.UpsertEntityAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
+        var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+        await timeline.UpsertEntityAsync(TimelineRow.ForPost(stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await MarkSummaryRetryAsync(stored, cancellationToken).ConfigureAwait(false);
+        await IndexAsync(post.Id, identityKeys, cancellationToken).ConfigureAwait(false);
         return added;
     }
 
@@ -148,6 +152,38 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         await PartitionWriter.UpsertAsync(posts, rows, cancellationToken).ConfigureAwait(false);
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
         await timeline.UpsertEntityAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await MarkSummaryRetryAsync(post, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> GetSummaryRetriesAsync(int max, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(tables.Names.Summaries).ConfigureAwait(false);
+        var ids = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {RetryPartition}"), Math.Clamp(max, 1, 1_000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (ids.Count >= max)
+            {
+                break;
+            }
+
+            ids.Add(row.RowKey);
+        }
+
+        return ids;
+    }
+
+    private async Task MarkSummaryRetryAsync(Post post, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tables.Names.Summaries).ConfigureAwait(false);
+        if (post.SummaryRetry)
+        {
+            await table.UpsertEntityAsync(new TableEntity(RetryPartition, post.Id), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await table.DeleteEntityAsync(RetryPartition, post.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task IndexAsync(string postId, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken)
