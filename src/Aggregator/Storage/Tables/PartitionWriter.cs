@@ -11,8 +11,10 @@ internal static class PartitionWriter
 {
     private const int MaxActions = 100;
 
-    // Well under the 4 MiB batch limit: UTF-8 text plus JSON and multipart framing.
+    // Under the 4 MiB batch limit with room for framing. The table client sends JSON as ASCII, so a Chinese character
+    // costs six bytes on the wire (\uXXXX) though only two count towards the entity's stored size.
     private const long MaxBatchBytes = 3L * 1024 * 1024;
+    private const int WireBytesPerChar = 6;
 
     /// <summary>Adds the rows; false when the last (main) row already existed, i.e. the item is already stored.</summary>
     public static async Task<bool> AddAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
@@ -71,5 +73,5 @@ internal static class PartitionWriter
     }
 
     private static long EstimateBytes(TableEntity row) =>
-        512 + row.Sum(p => p.Key.Length + (p.Value is string s ? s.Length * 3L : 32));
+        512 + row.Sum(p => p.Key.Length + (p.Value is string s ? s.Length * (long)WireBytesPerChar : 32));
 }

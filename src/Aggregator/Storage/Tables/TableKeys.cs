@@ -17,6 +17,16 @@ internal static class TableKeys
         return kind + "-" + Convert.ToHexStringLower(hash[..16]);
     }
 
+    /// <summary>
+    /// A point-read address for a hashed key: 4,096 partitions by the hash's first three hex digits, the whole hash as
+    /// the row. Point reads stay point reads, and bulk writes can be grouped into entity-group transactions.
+    /// </summary>
+    public static (string Partition, string Row) Spread(string hashedKey)
+    {
+        var dash = hashedKey.IndexOf('-', StringComparison.Ordinal);
+        return (hashedKey[..(dash + 4)], hashedKey);
+    }
+
     /// <summary>Descending order for ascending time: the table sorts row keys ascending, and we read newest first.</summary>
     public static string Inverted(DateTimeOffset time) =>
         (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);

@@ -67,7 +67,8 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         var found = new Dictionary<PaperKey, string>();
         foreach (var key in keys.Distinct())
         {
-            var hit = await table.GetEntityIfExistsAsync<TableEntity>(KeyRow(key), "", cancellationToken: cancellationToken).ConfigureAwait(false);
+            var (partition, row) = KeyRow(key);
+            var hit = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (hit.HasValue && hit.Value!.GetString("PaperId") is { } paperId)
             {
                 found[key] = paperId;
@@ -87,7 +88,8 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         var keyTable = await tables.GetAsync(tables.Names.PaperKeys).ConfigureAwait(false);
         foreach (var key in keys.Distinct())
         {
-            await keyTable.UpsertEntityAsync(new TableEntity(KeyRow(key), "") { ["PaperId"] = paper.Id, ["Key"] = key.ToString() },
+            var (partition, row) = KeyRow(key);
+            await keyTable.UpsertEntityAsync(new TableEntity(partition, row) { ["PaperId"] = paper.Id, ["Key"] = key.ToString() },
                 TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
@@ -116,6 +118,6 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         await timeline.DeleteEntityAsync(TimelineRow.PapersPartition, TimelineRow.PaperRowKey(absorbed), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static string KeyRow(PaperKey key) =>
-        TableKeys.Hashed(key.Kind.ToString().ToLowerInvariant(), key.Value);
+    private static (string Partition, string Row) KeyRow(PaperKey key) =>
+        TableKeys.Spread(TableKeys.Hashed(key.Kind.ToString().ToLowerInvariant(), key.Value));
 }

@@ -45,8 +45,8 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         var keys = await tables.GetAsync(tables.Names.PostKeys).ConfigureAwait(false);
         foreach (var key in identityKeys)
         {
-            var hit = await keys.GetEntityIfExistsAsync<TableEntity>(
-                TableKeys.Hashed("id", key), "", cancellationToken: cancellationToken).ConfigureAwait(false);
+            var (partition, row) = TableKeys.Spread(TableKeys.Hashed("id", key));
+            var hit = await keys.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (hit.HasValue && hit.Value!.GetString("PostId") is { } postId)
             {
                 return postId;
@@ -186,13 +186,18 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         }
     }
 
+    internal static TableEntity IdentityRow(string key, string postId)
+    {
+        var (partition, row) = TableKeys.Spread(TableKeys.Hashed("id", key));
+        return new TableEntity(partition, row) { ["PostId"] = postId, ["Key"] = key };
+    }
+
     private async Task IndexAsync(string postId, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken)
     {
         var keys = await tables.GetAsync(tables.Names.PostKeys).ConfigureAwait(false);
         foreach (var key in identityKeys)
         {
-            await keys.UpsertEntityAsync(new TableEntity(TableKeys.Hashed("id", key), "") { ["PostId"] = postId, ["Key"] = key },
-                TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await keys.UpsertEntityAsync(IdentityRow(key, postId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
     }
 }
