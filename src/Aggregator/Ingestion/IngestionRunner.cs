@@ -55,7 +55,15 @@ public sealed partial class IngestionRunner(
         using var budget = new CancellationTokenSource();
         if ((runOptions.TimeBudget ?? options.Value.TimeBudget) is { } limit)
         {
-            budget.CancelAfter(limit);
+            // CancelAfter(0) only schedules the cancellation; a budget already spent must stop every source now.
+            if (limit <= TimeSpan.Zero)
+            {
+                await budget.CancelAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                budget.CancelAfter(limit);
+            }
         }
 
         var results = new SourceRunResult?[ordered.Count];

@@ -25,12 +25,13 @@ public sealed partial class ItemIngestor(
     DedupeOptions dedupe,
     ILogger<ItemIngestor> logger)
 {
+    private readonly SemaphoreSlim storeGate = new(1, 1);
+
     internal async Task<ItemOutcome> IngestAsync(SourceDefinition source, FeedItem item, Uri baseUri, IngestionRun run, CancellationToken cancellationToken)
     {
-        var runStart = run.Started;
         var link = CanonicalLink(item.Link, baseUri);
         var identityKeys = PostIdentity.IdentityKeys(source.Id, item.Id, link);
-        var copy = new PostSource(source.Id, source.Name, link ?? baseUri.AbsoluteUri, runStart);
+        var copy = new PostSource(source.Id, source.Name, link ?? baseUri.AbsoluteUri, run.Started);
 
         if (await posts.FindByIdentityAsync(identityKeys, cancellationToken).ConfigureAwait(false) is { } knownId)
         {
@@ -45,28 +46,54 @@ public sealed partial class ItemIngestor(
         // Too short a text (a bare "转发微博") would match everything: such posts get no fingerprint and only exact identity matching.
         var comparable = TextFingerprint.TryCompute(text, dedupe, out var fingerprint);
 
-        if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
+        // Sources ingest in parallel: the check for an existing copy and the store must be one step, or two copies of the
+        // same post arriving at once from two feeds are both stored. Summaries are written inside it too, so a copy
+        // never costs an LLM call; with the extractive summariser the whole step takes milliseconds.
+        await storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
-            LogDuplicate(logger, title, source.Id, duplicateOf);
-            return ItemOutcome.Duplicate;
+            if (await posts.FindByIdentityAsync(identityKeys, cancellationToken).ConfigureAwait(false) is { } raced)
+            {
+                await posts.AddSourceAsync(raced, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+                return ItemOutcome.Known;
+            }
+
+            if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
+            {
+                await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+                LogDuplicate(logger, title, source.Id, duplicateOf);
+                return ItemOutcome.Duplicate;
+            }
+
+            var post = await BuildPostAsync(source, item, run, copy, link ?? baseUri.AbsoluteUri, title, article, text, fingerprint, cancellationToken).ConfigureAwait(false);
+            var mentions = papers.Identify(new PostDocument(title, article.Html, text, new Uri(post.Link)));
+            var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
+            return await posts.AddAsync(post with { Papers = paperRefs }, identityKeys, cancellationToken).ConfigureAwait(false)
+                ? ItemOutcome.New
+                : ItemOutcome.Known;
         }
-
-        var postId = PostIdentity.ComputeId(item.Id, link, title, text);
-        var published = item.PublishingDate ?? item.UpdatedDate ?? runStart;
-        var summary = await run.Summarizer.SummarizeAsync(new SummaryRequest(title, text, source.Language), cancellationToken).ConfigureAwait(false);
-
-        var post = new Post
+        finally
         {
-            Id = postId,
+            storeGate.Release();
+        }
+    }
+
+    private static async Task<Post> BuildPostAsync(
+        SourceDefinition source, FeedItem item, IngestionRun run, PostSource copy, string link, string title,
+        ExtractedArticle article, string text, ulong fingerprint, CancellationToken cancellationToken)
+    {
+        var summary = await run.Summarizer.SummarizeAsync(new SummaryRequest(title, text, source.Language), cancellationToken).ConfigureAwait(false);
+        return new Post
+        {
+            Id = PostIdentity.ComputeId(item.Id, link, title, text),
             SourceId = source.Id,
             SourceName = source.Name,
             Title = title,
-            Link = link ?? baseUri.AbsoluteUri,
+            Link = link,
             Authors = item.Authors,
-            Published = published,
+            Published = item.PublishingDate ?? item.UpdatedDate ?? run.Started,
             Updated = item.UpdatedDate,
-            FirstSeen = runStart,
+            FirstSeen = run.Started,
             ContentHtml = article.Html,
             Text = text,
             Summary = summary.Text,
@@ -78,14 +105,6 @@ public sealed partial class ItemIngestor(
             Sources = [copy],
             Fingerprint = fingerprint,
         };
-
-        var mentions = papers.Identify(new PostDocument(title, article.Html, text, link is null ? baseUri : new Uri(link)));
-        var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
-        post = post with { Papers = paperRefs };
-
-        return await posts.AddAsync(post, identityKeys, cancellationToken).ConfigureAwait(false)
-            ? ItemOutcome.New
-            : ItemOutcome.Known;
     }
 
     private string? CanonicalLink(string? link, Uri baseUri)

@@ -39,9 +39,9 @@ public sealed class HostileSourceTests(AzuriteFixture azurite)
         server.Map("/slow.xml", LoopbackResponse.Slow(bytesPerSecond: 1, totalBytes: 1_000, "application/rss+xml"));
         server.Map("/huge.xml", LoopbackResponse.Huge(50L * 1024 * 1024, "application/rss+xml"));
         server.Map("/lol.xml", LoopbackResponse.Text(BillionLaughs, "application/rss+xml"));
-        var bad = new[] { "gone", "not-a-feed", "loop-a", "slow", "huge", "lol" };
+        var bad = new[] { "gone", "not-a-feed", "loop-a", "slow", "huge" };
         var sources = SampleFeedServer.Sources(server).Concat(
-            bad.Select(id => IngestionHarness.Feed(id, server.Url(id.StartsWith("loop", StringComparison.Ordinal) ? "/" + id : $"/{id}.xml"))));
+            bad.Append("lol").Select(id => IngestionHarness.Feed(id, server.Url(id.StartsWith("loop", StringComparison.Ordinal) ? "/" + id : $"/{id}.xml"))));
         await using var harness = new IngestionHarness(azurite, sources, fetcher: o => { o.Timeout = TimeSpan.FromSeconds(2); o.MaxBytes = 1024 * 1024; });
 
         var report = await harness.RunAsync();
@@ -56,6 +56,12 @@ public sealed class HostileSourceTests(AzuriteFixture azurite)
             Assert.Equal(1, state.FailureCount);
             Assert.True(state.NextAttempt > DateTimeOffset.UtcNow, $"{id} should back off");
         }
+
+        // The entity bomb is defused, not expanded: whatever is recovered carries no expansion, and a warning says why.
+        var lol = report.Sources.Single(s => s.SourceId == "lol");
+        Assert.True(lol.Outcome == SourceOutcome.Failed || lol.Warnings.Count > 0, $"lol: {lol.Outcome}");
+        var stored = await harness.Posts.GetNewestAsync(new FeedQuery { Limit = 200 });
+        Assert.DoesNotContain(stored, p => p.Title.Contains("lollol", StringComparison.Ordinal) || p.Text.Contains("lollol", StringComparison.Ordinal));
 
         Assert.Contains("404", report.Sources.Single(s => s.SourceId == "gone").Message, StringComparison.Ordinal);
         Assert.Contains("redirect", report.Sources.Single(s => s.SourceId == "loop-a").Message, StringComparison.OrdinalIgnoreCase);

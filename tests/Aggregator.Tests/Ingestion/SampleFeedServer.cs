@@ -22,7 +22,10 @@ internal static class SampleFeedServer
         var server = await LoopbackServer.StartAsync();
         foreach (var (_, path, contentType) in Feeds)
         {
-            server.Map("/" + path, LoopbackResponse.File(RepositoryPaths.InRoot("samples", path), contentType));
+            // Validators as a real site sends them, so a second run is answered 304 Not Modified.
+            var file = RepositoryPaths.InRoot("samples", path);
+            var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)))[..16] + "\"";
+            server.Map("/" + path, LoopbackResponse.File(file, contentType).WithETag(etag));
         }
 
         return server;
