@@ -71,7 +71,11 @@ internal static class RssFeedWriter
             writer.WriteEndElement();
         }
 
-        FeedXml.Text(writer, "description", entry.SummaryHtml.Length > 0 ? entry.SummaryHtml : entry.ContentHtml);
+        if (entry.SummaryHtml.Length > 0)
+        {
+            FeedXml.Text(writer, "description", entry.SummaryHtml);
+        }
+
         FeedXml.Text(writer, "content", "encoded", ContentNs, entry.ContentHtml);
         writer.WriteEndElement();
     }
