@@ -132,7 +132,7 @@ public sealed class FeedEndpoints
             cache.Set(key, resource);
         }
 
-        await ResourceResponder.SendAsync(context, resource!, cacheControl);
+        await ResourceResponder.SendAsync(context, resource!, cacheControl, feedRequest.Format == FeedFormat.Json ? null : BrowserDetector.XmlContentType);
     }
 
     private async Task<RenderedResource> RenderAsync(FeedRequest request, FeedContext context, bool forPapers, CancellationToken cancellationToken)

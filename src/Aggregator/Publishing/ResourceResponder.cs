@@ -10,17 +10,34 @@ namespace Aggregator.Publishing;
 /// </summary>
 internal static class ResourceResponder
 {
-    public static Task SendAsync(HttpContext context, RenderedResource resource, string cacheControl)
+    /// <param name="browserContentType">
+    /// For feeds: the type to send a browser instead, so it applies the feed's stylesheet (see <see cref="BrowserDetector"/>).
+    /// </param>
+    public static Task SendAsync(HttpContext context, RenderedResource resource, string cacheControl, string? browserContentType = null)
     {
         var request = context.Request;
         var response = context.Response;
         var coding = ContentCodingNegotiator.Choose(request.Headers.AcceptEncoding);
         var (bytes, etag) = resource.Variant(coding);
-
+        var contentType = resource.ContentType;
         var headers = response.Headers;
+        if (browserContentType is not null)
+        {
+            headers.Vary = "Accept-Encoding, Accept";
+            if (BrowserDetector.WantsHtml(request.Headers.Accept))
+            {
+                contentType = browserContentType;
+                // Another media type is another representation, so another strong tag: "<hash>-xml…".
+                etag = etag.Insert(1 + resource.TagValue.Length, "-xml");
+            }
+        }
+        else
+        {
+            headers.Vary = "Accept-Encoding";
+        }
+
         headers.CacheControl = cacheControl;
         headers.ETag = etag;
-        headers.Vary = "Accept-Encoding";
         if (resource.LastModified is { } lastModified)
         {
             headers.LastModified = lastModified.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
@@ -33,7 +50,7 @@ internal static class ResourceResponder
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = resource.ContentType;
+        response.ContentType = contentType;
         if (coding != ContentCoding.Identity)
         {
             headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
@@ -68,7 +85,10 @@ internal static class ResourceResponder
             && lastModified <= since;
     }
 
-    /// <summary>Weak comparison, as If-None-Match requires: any coding's tag (or W/ form, or *) of this content matches.</summary>
+    /// <summary>
+    /// Weak comparison, as If-None-Match requires: the tag of any coding or media type of this content (they all start
+    /// with its hash), its W/ form, or * matches.
+    /// </summary>
     private static bool MatchesAny(string header, RenderedResource resource)
     {
         foreach (var raw in header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -79,7 +99,10 @@ internal static class ResourceResponder
             }
 
             var tag = raw.StartsWith("W/", StringComparison.Ordinal) ? raw[2..] : raw;
-            if (tag == resource.ETag || tag == resource.GzipETag || tag == resource.BrotliETag)
+            if (tag.Length > resource.TagValue.Length + 1
+                && tag[0] == '"'
+                && tag.AsSpan(1, resource.TagValue.Length).SequenceEqual(resource.TagValue)
+                && (tag[resource.TagValue.Length + 1] is '"' or '-'))
             {
                 return true;
             }
