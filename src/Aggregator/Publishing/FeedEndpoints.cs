@@ -121,13 +121,14 @@ public sealed class FeedEndpoints
             return;
         }
 
-        var baseUrl = BaseUrl(request);
-        var selfUrl = string.Concat(baseUrl, request.Path.ToUriComponent(), feedRequest.CanonicalQuery);
         var version = await dataVersion.GetAsync(context.RequestAborted);
-        var key = string.Concat(papers ? "papers|" : "feed|", selfUrl, "|", version);
+        // Everything the rendering depends on: the route, where it is served (self links), the filters, the data.
+        var key = $"{(papers ? "papers" : "feed")}|{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{request.Path.Value}{feedRequest.CanonicalQuery}|{version}";
 
         if (!cache.TryGet(key, out var resource))
         {
+            var baseUrl = BaseUrl(request);
+            var selfUrl = string.Concat(baseUrl, request.Path.ToUriComponent(), feedRequest.CanonicalQuery);
             resource = await RenderAsync(feedRequest, new FeedContext(baseUrl, selfUrl, TtlMinutes()), papers, context.RequestAborted);
             cache.Set(key, resource);
         }

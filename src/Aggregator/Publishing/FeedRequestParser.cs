@@ -25,9 +25,18 @@ internal static class FeedRequestParser
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
+    private static readonly FeedRequest Default = new(new FeedQuery(), FeedFormat.Rss, "");
+
     /// <summary>Parses the query; on failure returns null and a message for a 400 response.</summary>
     public static FeedRequest? TryParse(IQueryCollection query, bool papers, ISourceCatalog catalog, out string? error)
     {
+        if (query.Count == 0)
+        {
+            // Most polls carry no query at all.
+            error = null;
+            return Default;
+        }
+
         var result = new FeedQuery();
         var format = FeedFormat.Rss;
         error = null;

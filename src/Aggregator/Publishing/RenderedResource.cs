@@ -18,6 +18,7 @@ internal sealed class RenderedResource
         ContentType = contentType;
         // HTTP dates have whole seconds; truncating keeps If-Modified-Since comparisons exact.
         LastModified = lastModified is { } value ? new DateTimeOffset(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : null;
+        LastModifiedHeader = LastModified?.UtcDateTime.ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         var tag = Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_');
         ETag = $"\"{tag}\"";
         GzipETag = $"\"{tag}-gz\"";
@@ -32,6 +33,9 @@ internal sealed class RenderedResource
     public string ContentType { get; }
 
     public DateTimeOffset? LastModified { get; }
+
+    /// <summary><see cref="LastModified"/> formatted once for the header, not once per request.</summary>
+    public string? LastModifiedHeader { get; }
 
     /// <summary>Strong validator of the identity bytes; each compressed form has its own (its bytes differ).</summary>
     public string ETag { get; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -38,9 +37,9 @@ internal static class ResourceResponder
 
         headers.CacheControl = cacheControl;
         headers.ETag = etag;
-        if (resource.LastModified is { } lastModified)
+        if (resource.LastModifiedHeader is { } lastModified)
         {
-            headers.LastModified = lastModified.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
+            headers.LastModified = lastModified;
         }
 
         if (IsNotModified(request, resource))
@@ -91,6 +90,12 @@ internal static class ResourceResponder
     /// </summary>
     private static bool MatchesAny(string header, RenderedResource resource)
     {
+        // The common case, a reader echoing the tag it was given, needs no parsing.
+        if (header == resource.ETag || header == resource.GzipETag || header == resource.BrotliETag)
+        {
+            return true;
+        }
+
         foreach (var raw in header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (raw == "*")
