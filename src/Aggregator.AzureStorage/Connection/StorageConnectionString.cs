@@ -13,7 +13,7 @@ public sealed class StorageConnectionString
 
     // Azurite's published, well-known development key: not a secret.
     internal const string DevelopmentAccountKey =
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFEsu+IxM2F5MVAk1Qdkw==";
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private StorageConnectionString(string accountName, string accountKey, Uri tableEndpoint, Uri blobEndpoint)
     {
