@@ -75,7 +75,7 @@ internal static class EntityJsonReader
         JsonValueKind.False => false,
         JsonValueKind.Null => null,
         // A number without annotation is Int32 when it is integral and fits, else Double (as the service infers).
-        JsonValueKind.Number => value.TryGetInt32(out var i) ? i : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
         _ => throw new NotSupportedException($"Table property '{name}' is a JSON {value.ValueKind}, not a table value."),
     };
 
