@@ -11,7 +11,11 @@ namespace Aggregator.AzureStorage.Tables;
 /// </summary>
 internal static class EntityJsonWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Every non-ASCII character is written as a \uXXXX escape, so request bodies are pure ASCII. Azurite (3.37) joins
+    // request-body chunks as strings, corrupting any UTF-8 sequence split across two TCP reads (a 30K-character
+    // Chinese property failed that way); Azure itself reads either form. The cost is size: a CJK character takes 6
+    // bytes instead of 3, which the transaction size check accounts for.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Default };
 
     public static byte[] Serialize(ITableEntity entity)
     {

@@ -25,4 +25,7 @@ internal static class EntityLimits
 
     /// <summary>Operations in one entity group transaction.</summary>
     public const int MaxTransactionActions = 100;
+
+    /// <summary>The whole request body of one entity group transaction.</summary>
+    public const int MaxTransactionBytes = 4 * 1024 * 1024;
 }

@@ -20,6 +20,12 @@ internal sealed partial class TableTransactionSender(TableServiceConnection conn
             (pk, rk) => connection.UriFor(pk is null ? tableName : table.EntityPath(pk, rk!)),
             batch,
             changeset);
+        if (body.Length > EntityLimits.MaxTransactionBytes)
+        {
+            throw new ArgumentException(
+                $"The table transaction's body is {body.Length:N0} bytes; the service accepts at most {EntityLimits.MaxTransactionBytes:N0}. Submit fewer or smaller entities per transaction.",
+                nameof(actions));
+        }
 
         using var message = connection.CreateMessage(RequestMethod.Post, "$batch");
         message.Request.Headers.SetValue("Content-Type", $"multipart/mixed; boundary={batch}");
