@@ -62,7 +62,7 @@ internal sealed class BlobServiceConnection
     }
 
     /// <summary>The service's error, with the x-ms-error-code header as <see cref="RequestFailedException.ErrorCode"/>.</summary>
-    public static RequestFailedException Failure(Response response) => new(response);
+    public static RequestFailedException Failure(Response response) => new(response, null, BlobErrorParser.Instance);
 
     public static string? ErrorCode(Response response) =>
         response.Headers.TryGetValue(StorageHeaders.ErrorCode, out var code) ? code : null;
