@@ -49,7 +49,7 @@ internal sealed partial class ImageProxy(
         }
 
         var key = ImageUrlSigner.CacheKey(url);
-        var image = await cache.GetAsync(key, cancellationToken);
+        var image = await LoadAsync(key, cancellationToken);
         if (image is null)
         {
             try
@@ -75,6 +75,20 @@ internal sealed partial class ImageProxy(
         }
 
         await SendAsync(context, key, image);
+    }
+
+    private async Task<CachedImage?> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.GetAsync(key, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An unreachable cache costs a fetch from the origin, not a broken image.
+            LogCacheReadFailed(ex, key);
+            return null;
+        }
     }
 
     private async Task StoreAsync(string key, CachedImage image, CancellationToken cancellationToken)
@@ -117,6 +131,9 @@ internal sealed partial class ImageProxy(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Image proxy could not fetch from {Host}: {Reason}")]
     private partial void LogFetchFailed(string host, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Image proxy could not read {Key} from its cache")]
+    private partial void LogCacheReadFailed(Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Image proxy could not cache {Key}")]
     private partial void LogCacheWriteFailed(Exception exception, string key);
