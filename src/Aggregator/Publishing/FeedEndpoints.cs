@@ -129,8 +129,10 @@ public sealed class FeedEndpoints
         {
             var baseUrl = BaseUrl(request);
             var selfUrl = string.Concat(baseUrl, request.Path.ToUriComponent(), feedRequest.CanonicalQuery);
-            resource = await RenderAsync(feedRequest, new FeedContext(baseUrl, selfUrl, TtlMinutes()), papers, context.RequestAborted);
-            cache.Set(key, resource);
+            // The rendering is shared with concurrent requests, so one client hanging up must not cancel it.
+            resource = await cache.GetOrRenderAsync(
+                key,
+                () => RenderAsync(feedRequest, new FeedContext(baseUrl, selfUrl, TtlMinutes()), papers, CancellationToken.None));
         }
 
         await ResourceResponder.SendAsync(context, resource!, cacheControl, feedRequest.Format == FeedFormat.Json ? null : BrowserDetector.XmlContentType);

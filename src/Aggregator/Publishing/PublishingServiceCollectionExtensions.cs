@@ -1,3 +1,4 @@
+using Aggregator.AzureStorage.Blobs;
 using Aggregator.Hosting;
 using Aggregator.Publishing.Images;
 using Microsoft.Extensions.Configuration;
@@ -12,8 +13,9 @@ public static class PublishingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="FeedEndpoints"/> and what it needs, except the stores (IPostStore, IPaperStore, IDataVersion)
-    /// and the <see cref="ISourceCatalog"/>, which the host provides. An in-memory <see cref="IImageCache"/> is the
-    /// fallback; register a Blob-backed one to keep proxied images across restarts.
+    /// and the <see cref="ISourceCatalog"/>, which the host provides. The image cache is a <see cref="BlobImageCache"/>
+    /// when a <see cref="BlobServiceClient"/> is registered, else in memory; an <see cref="IImageCache"/> registered
+    /// before this call wins.
     /// </summary>
     public static IServiceCollection AddAggregatorPublishing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +39,10 @@ public static class PublishingServiceCollectionExtensions
                 }
             });
 
-        services.TryAddSingleton<IImageCache, MemoryImageCache>();
+        // Blob storage when the host registered a blob client (proxied images then survive restarts and scale-out).
+        services.TryAddSingleton<IImageCache>(sp => sp.GetService<BlobServiceClient>() is { } blobs
+            ? new BlobImageCache(blobs)
+            : new MemoryImageCache());
         services.TryAddSingleton<RenderedResourceCache>();
         services.TryAddSingleton<ImageUrlSigner>();
         services.TryAddSingleton<ImageUrlRewriter>();

@@ -172,6 +172,17 @@ public sealed class FeedHttpTests
     }
 
     [Fact]
+    public async Task ConcurrentPolls_AfterADataChange_RenderTheFeedOnce()
+    {
+        await using var server = await FeedTestServer.StartAsync(posts: FeedFixtures.ManyPosts(50));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => server.Client.GetByteArrayAsync("/api/feed")));
+
+        Assert.Equal(1, server.Posts.NewestCalls);
+        Assert.All(responses, r => Assert.Equal(responses[0], r));
+    }
+
+    [Fact]
     public async Task Post_IsRefusedWith405AndAnAllowHeader()
     {
         await using var server = await FeedTestServer.StartAsync();
