@@ -10,7 +10,8 @@ namespace Aggregator.Tests.Publishing;
 /// </summary>
 internal static class ExternalTool
 {
-    public static bool InCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+    public static bool InCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci
+        && !ci.Equals("false", StringComparison.OrdinalIgnoreCase) && ci != "0";
 
     /// <summary>The tool's path, or null after reporting the skip (outside CI) — in CI a missing tool fails the test.</summary>
     public static string? Require(string name, string debianPackage, ITestOutputHelper output)
