@@ -1,0 +1,8 @@
+namespace Aggregator.Publishing;
+
+public enum ContentCoding
+{
+    Identity,
+    Gzip,
+    Brotli,
+}

@@ -1,0 +1,8 @@
+namespace Aggregator.Publishing;
+
+public enum FeedFormat
+{
+    Rss,
+    Atom,
+    Json,
+}

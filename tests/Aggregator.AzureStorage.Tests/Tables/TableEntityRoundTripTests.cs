@@ -1,0 +1,121 @@
+using Aggregator.AzureStorage.Tables;
+using Aggregator.Testing.Azurite;
+
+namespace Aggregator.AzureStorage.Tests.Tables;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class TableEntityRoundTripTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task AddThenGet_EveryPropertyType_ComesBackWithTheSameTypeAndValue()
+    {
+        var table = await azurite.CreateTableAsync("types");
+        var when = new DateTimeOffset(2024, 2, 29, 23, 59, 58, 123, TimeSpan.FromHours(8));
+        var id = Guid.NewGuid();
+        var entity = new TableEntity("p", "r")
+        {
+            ["Chinese"] = "大语言模型的推理能力：综述",
+            ["Emoji"] = "🚀 papers 📄 with 👩‍🔬",
+            ["Multiline"] = "line one\r\nline\ttwo\n",
+            ["Int"] = 42,
+            ["NegativeInt"] = int.MinValue,
+            ["Long"] = 9_007_199_254_740_993L,
+            ["SmallLong"] = 7L,
+            ["Bool"] = true,
+            ["Double"] = 3.141592653589793,
+            ["IntegralDouble"] = 3.0,
+            ["When"] = when,
+            ["Id"] = id,
+            ["Bytes"] = new byte[] { 0, 1, 2, 254, 255 },
+        };
+
+        await table.AddEntityAsync(entity);
+        var stored = (await table.GetEntityAsync<TableEntity>("p", "r")).Value;
+
+        Assert.Equal("大语言模型的推理能力：综述", stored["Chinese"]);
+        Assert.Equal("🚀 papers 📄 with 👩‍🔬", stored["Emoji"]);
+        Assert.Equal("line one\r\nline\ttwo\n", stored["Multiline"]);
+        Assert.Equal(42, stored["Int"]);
+        Assert.Equal(int.MinValue, stored["NegativeInt"]);
+        Assert.Equal(9_007_199_254_740_993L, stored["Long"]);
+        Assert.Equal(7L, stored["SmallLong"]);
+        Assert.Equal(true, stored["Bool"]);
+        Assert.Equal(3.141592653589793, stored["Double"]);
+        Assert.IsType<double>(stored["IntegralDouble"]);
+        Assert.Equal(3.0, stored["IntegralDouble"]);
+        Assert.Equal(when, stored["When"]);
+        Assert.Equal(TimeSpan.Zero, ((DateTimeOffset)stored["When"]!).Offset);
+        Assert.Equal(id, stored["Id"]);
+        Assert.Equal(new byte[] { 0, 1, 2, 254, 255 }, stored["Bytes"]);
+        Assert.NotNull(stored.Timestamp);
+        Assert.NotEqual(default, stored.ETag);
+    }
+
+    [Fact]
+    public async Task AddThenGet_DateTimeWithSubMillisecondTicks_KeepsWhatTheEmulatorKeeps()
+    {
+        // Azure keeps Edm.DateTime to 100 ns ticks; Azurite keeps the string we send (7 fractional digits). We promise
+        // only millisecond precision in UTC, so that is what this asserts.
+        var table = await azurite.CreateTableAsync("ticks");
+        var when = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1_234_567);
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["When"] = when });
+
+        var stored = (await table.GetEntityAsync<TableEntity>("p", "r")).Value.GetDateTimeOffset("When")!.Value;
+
+        Assert.Equal(when.ToUnixTimeMilliseconds(), stored.ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public async Task AddThenGet_ThirtyThousandChineseCharacters_RoundTrips()
+    {
+        var table = await azurite.CreateTableAsync("bigtext");
+        var text = string.Concat(Enumerable.Range(0, 30_000).Select(i => (char)('一' + (i * 7 % 20_000))));
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Content"] = text });
+
+        var stored = (await table.GetEntityAsync<TableEntity>("p", "r")).Value;
+
+        Assert.Equal(text, stored.GetString("Content"));
+    }
+
+    [Fact]
+    public async Task AddThenGet_ChineseAndEmojiKeys_RoundTrip()
+    {
+        var table = await azurite.CreateTableAsync("unikeys");
+        var entity = new TableEntity("论文 🚀", "O'Brien & 50% (draft)") { ["V"] = 1 };
+        await table.AddEntityAsync(entity);
+
+        var stored = (await table.GetEntityAsync<TableEntity>("论文 🚀", "O'Brien & 50% (draft)")).Value;
+
+        Assert.Equal(("论文 🚀", "O'Brien & 50% (draft)"), (stored.PartitionKey, stored.RowKey));
+        await table.DeleteEntityAsync("论文 🚀", "O'Brien & 50% (draft)");
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("论文 🚀", "O'Brien & 50% (draft)")).HasValue);
+    }
+
+    [Fact]
+    public async Task GetEntity_WithSelect_ReturnsOnlyTheSelectedProperties()
+    {
+        var table = await azurite.CreateTableAsync("select");
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["A"] = "a", ["B"] = "b" });
+
+        var stored = (await table.GetEntityAsync<TableEntity>("p", "r", select: ["A"])).Value;
+
+        Assert.Equal("a", stored.GetString("A"));
+        Assert.False(stored.ContainsKey("B"));
+    }
+
+    [Fact]
+    public async Task TypedGetters_WidenIntegersAndConvertDates()
+    {
+        var table = await azurite.CreateTableAsync("getters");
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Small"] = 5, ["Bytes"] = new byte[] { 9 } });
+
+        var stored = (await table.GetEntityAsync<TableEntity>("p", "r")).Value;
+
+        Assert.Equal(5L, stored.GetInt64("Small"));
+        Assert.Equal(5.0, stored.GetDouble("Small"));
+        Assert.Equal(new byte[] { 9 }, stored.GetBinaryData("Bytes")!.ToArray());
+        Assert.Equal(stored.Timestamp!.Value.UtcDateTime, stored.GetDateTime("Timestamp"));
+        Assert.Null(stored.GetString("Absent"));
+        Assert.Throws<InvalidOperationException>(() => stored.GetGuid("Small"));
+    }
+}

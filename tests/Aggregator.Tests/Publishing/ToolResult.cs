@@ -1,0 +1,3 @@
+namespace Aggregator.Tests.Publishing;
+
+internal sealed record ToolResult(int ExitCode, string StdOut, string StdErr);
