@@ -1,3 +1,4 @@
+using Aggregator.Sources;
 using System.Buffers;
 using System.Globalization;
 using Aggregator.Publishing.Images;
@@ -17,19 +18,20 @@ public sealed class FeedEndpoints
     private readonly IPostStore posts;
     private readonly IPaperStore papers;
     private readonly IDataVersion dataVersion;
-    private readonly ISourceCatalog catalog;
+    private readonly ISourceCatalogProvider catalog;
     private readonly PostFeedBuilder postFeed;
     private readonly PaperFeedBuilder paperFeed;
     private readonly RenderedResourceCache cache;
     private readonly ImageProxy imageProxy;
     private readonly PublishingOptions options;
     private readonly string cacheControl;
+    private IReadOnlyList<SourceDefinition> lastGoodSources = [];
 
     internal FeedEndpoints(
         IPostStore posts,
         IPaperStore papers,
         IDataVersion dataVersion,
-        ISourceCatalog catalog,
+        ISourceCatalogProvider catalog,
         PostFeedBuilder postFeed,
         PaperFeedBuilder paperFeed,
         RenderedResourceCache cache,
@@ -57,25 +59,43 @@ public sealed class FeedEndpoints
         ServeFeedAsync(context, papers: true);
 
     /// <summary>GET /api/sources.opml: the configured sources as an OPML 2.0 subscription list.</summary>
-    public Task SourcesOpmlAsync(HttpContext context)
+    public async Task SourcesOpmlAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!IsReadMethod(context))
         {
-            return MethodNotAllowedAsync(context);
+            await MethodNotAllowedAsync(context);
+            return;
         }
 
+        var sources = await SourcesAsync(context.RequestAborted);
+
         var baseUrl = BaseUrl(context.Request);
-        var key = "opml|" + baseUrl;
+        var key = "opml|" + baseUrl + "|" + string.Join(",", sources.Select(s => s.Id));
         if (!cache.TryGet(key, out var resource))
         {
             var buffer = new ArrayBufferWriter<byte>(4096);
-            OpmlWriter.Write(catalog.Sources, options.FeedTitle, baseUrl, DateTimeOffset.UtcNow, buffer);
+            OpmlWriter.Write(sources, options.FeedTitle, baseUrl, DateTimeOffset.UtcNow, buffer);
             resource = new RenderedResource(buffer.WrittenSpan.ToArray(), "text/x-opml; charset=utf-8", null);
             cache.Set(key, resource);
         }
 
-        return ResourceResponder.SendAsync(context, resource!, cacheControl);
+        await ResourceResponder.SendAsync(context, resource!, cacheControl);
+    }
+
+    /// <summary>The configured sources; a sources file that has just been broken must not take the feeds down with it.</summary>
+    private async Task<IReadOnlyList<SourceDefinition>> SourcesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            lastGoodSources = (await catalog.GetAsync(cancellationToken)).Sources;
+        }
+        catch (SourceCatalogException)
+        {
+            // Keep serving with the last list that loaded (or none): stored posts are still worth reading.
+        }
+
+        return lastGoodSources;
     }
 
     /// <summary>GET /api/image?url=…&amp;sig=…: the signed image proxy for hot-link-protected hosts.</summary>
@@ -114,7 +134,8 @@ public sealed class FeedEndpoints
         }
 
         var request = context.Request;
-        var feedRequest = FeedRequestParser.TryParse(request.Query, papers, catalog, out var error);
+        var sources = await SourcesAsync(context.RequestAborted);
+        var feedRequest = FeedRequestParser.TryParse(request.Query, papers, sources, out var error);
         if (feedRequest is null)
         {
             await PlainText.WriteAsync(context, StatusCodes.Status400BadRequest, error!);
@@ -132,18 +153,18 @@ public sealed class FeedEndpoints
             // The rendering is shared with concurrent requests, so one client hanging up must not cancel it.
             resource = await cache.GetOrRenderAsync(
                 key,
-                () => RenderAsync(feedRequest, new FeedContext(baseUrl, selfUrl, TtlMinutes()), papers, CancellationToken.None));
+                () => RenderAsync(feedRequest, new FeedContext(baseUrl, selfUrl, TtlMinutes()), papers, sources, CancellationToken.None));
         }
 
         await ResourceResponder.SendAsync(context, resource!, cacheControl, feedRequest.Format == FeedFormat.Json ? null : BrowserDetector.XmlContentType);
     }
 
-    private async Task<RenderedResource> RenderAsync(FeedRequest request, FeedContext context, bool forPapers, CancellationToken cancellationToken)
+    private async Task<RenderedResource> RenderAsync(FeedRequest request, FeedContext context, bool forPapers, IReadOnlyList<SourceDefinition> sources, CancellationToken cancellationToken)
     {
         var title = options.FeedTitle;
         if (request.Query.SourceId is { } sourceId)
         {
-            title += " — " + (catalog.Sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId);
+            title += " — " + (sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId);
         }
 
         FeedDocument document;

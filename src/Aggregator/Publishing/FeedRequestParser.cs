@@ -1,3 +1,4 @@
+using Aggregator.Sources;
 using System.Globalization;
 using Aggregator.Storage;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ internal static class FeedRequestParser
     private static readonly FeedRequest Default = new(new FeedQuery(), FeedFormat.Rss, "");
 
     /// <summary>Parses the query; on failure returns null and a message for a 400 response.</summary>
-    public static FeedRequest? TryParse(IQueryCollection query, bool papers, ISourceCatalog catalog, out string? error)
+    public static FeedRequest? TryParse(IQueryCollection query, bool papers, IReadOnlyList<SourceDefinition> sources, out string? error)
     {
         if (query.Count == 0)
         {
@@ -69,9 +70,9 @@ internal static class FeedRequestParser
         if (Single(query, "source", out var sourceText, ref error) && sourceText is not null)
         {
             var sourceId = sourceText.Trim();
-            if (!catalog.Sources.Any(s => string.Equals(s.Id, sourceId, StringComparison.Ordinal)))
+            if (!sources.Any(s => string.Equals(s.Id, sourceId, StringComparison.Ordinal)))
             {
-                var known = string.Join(", ", catalog.Sources.Select(s => s.Id).Order(StringComparer.Ordinal));
+                var known = string.Join(", ", sources.Select(s => s.Id).Order(StringComparer.Ordinal));
                 error = known.Length == 0
                     ? "source must be the id of a configured source, and none are configured"
                     : $"source must be the id of a configured source: {known}";

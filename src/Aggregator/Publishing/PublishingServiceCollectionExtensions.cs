@@ -1,3 +1,4 @@
+using Aggregator.Sources;
 using Aggregator.AzureStorage.Blobs;
 using Aggregator.Hosting;
 using Aggregator.Publishing.Images;
@@ -13,7 +14,7 @@ public static class PublishingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="FeedEndpoints"/> and what it needs, except the stores (IPostStore, IPaperStore, IDataVersion)
-    /// and the <see cref="ISourceCatalog"/>, which the host provides. The image cache is a <see cref="BlobImageCache"/>
+    /// and the <see cref="ISourceCatalogProvider"/>, which the host provides. The image cache is a <see cref="BlobImageCache"/>
     /// when a <see cref="BlobServiceClient"/> is registered, else in memory; an <see cref="IImageCache"/> registered
     /// before this call wins.
     /// </summary>
@@ -59,7 +60,7 @@ public static class PublishingServiceCollectionExtensions
             sp.GetRequiredService<Aggregator.Storage.IPostStore>(),
             sp.GetRequiredService<Aggregator.Storage.IPaperStore>(),
             sp.GetRequiredService<Aggregator.Storage.IDataVersion>(),
-            sp.GetRequiredService<ISourceCatalog>(),
+            sp.GetRequiredService<ISourceCatalogProvider>(),
             sp.GetRequiredService<PostFeedBuilder>(),
             sp.GetRequiredService<PaperFeedBuilder>(),
             sp.GetRequiredService<RenderedResourceCache>(),

@@ -105,7 +105,7 @@ public sealed class FeedHttpBench : IBenchCommand
         builder.Services.AddSingleton<IPostStore>(stores);
         builder.Services.AddSingleton<IPaperStore>(stores);
         builder.Services.AddSingleton<IDataVersion>(stores);
-        builder.Services.AddSingleton<ISourceCatalog>(new SourceCatalog(
+        builder.Services.AddSingleton<ISourceCatalogProvider>(new FixedSourceCatalog(
         [
             new SourceDefinition { Id = "blog", Name = "A blog", Url = new Uri("https://example.org/feed.xml"), Type = SourceType.Feed },
         ]));

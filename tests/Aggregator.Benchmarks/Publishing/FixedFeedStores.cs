@@ -44,4 +44,7 @@ internal sealed class FixedFeedStores(IReadOnlyList<Post> posts) : IPostStore, I
     Task<string> IDataVersion.GetAsync(CancellationToken cancellationToken) => Task.FromResult("1");
 
     public Task BumpAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<string>> GetSummaryRetriesAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -60,7 +60,7 @@ internal sealed class FeedTestServer : IAsyncDisposable
         builder.Services.AddSingleton<IPostStore>(postStore);
         builder.Services.AddSingleton<IPaperStore>(paperStore);
         builder.Services.AddSingleton<IDataVersion>(version);
-        builder.Services.AddSingleton<ISourceCatalog>(new SourceCatalog(sources ?? FeedFixtures.Sources));
+        builder.Services.AddSingleton<ISourceCatalogProvider>(new FixedSourceCatalog(sources ?? FeedFixtures.Sources));
         builder.Services.AddAggregatorPublishing(builder.Configuration);
 
         var app = builder.Build();

@@ -70,4 +70,7 @@ internal sealed class InMemoryPostStore : IPostStore
             ContentHtml = post.ContentHtml, Text = post.Text, Summary = post.Summary, Summarizer = post.Summarizer,
             Language = post.Language, Categories = post.Categories, Papers = post.Papers, Sources = sources,
         };
+
+    public Task<IReadOnlyList<string>> GetSummaryRetriesAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

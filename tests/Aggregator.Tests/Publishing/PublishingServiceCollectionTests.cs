@@ -1,3 +1,4 @@
+using Aggregator.Sources;
 using Aggregator.AzureStorage.Blobs;
 using Aggregator.Publishing;
 using Aggregator.Publishing.Images;
@@ -47,7 +48,7 @@ public sealed class PublishingServiceCollectionTests
         services.AddSingleton<IPostStore>(new InMemoryPostStore());
         services.AddSingleton<IPaperStore>(new InMemoryPaperStore());
         services.AddSingleton<IDataVersion>(new InMemoryDataVersion());
-        services.AddSingleton<ISourceCatalog>(new SourceCatalog(FeedFixtures.Sources));
+        services.AddSingleton<ISourceCatalogProvider>(new FixedSourceCatalog(FeedFixtures.Sources));
         configure(services);
         services.AddAggregatorPublishing(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
