@@ -10,13 +10,14 @@ internal static class AggregatorEndpointMapping
 
     public static IEndpointRouteBuilder MapAggregator(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(Path(Routes.Feed), GetAndHead, (HttpContext c, FeedEndpoints e) => e.FeedAsync(c));
-        app.MapMethods(Path(Routes.Papers), GetAndHead, (HttpContext c, FeedEndpoints e) => e.PapersAsync(c));
-        app.MapMethods(Path(Routes.SourcesOpml), GetAndHead, (HttpContext c, FeedEndpoints e) => e.SourcesOpmlAsync(c));
-        app.MapMethods(Path(Routes.Image), GetAndHead, (HttpContext c, FeedEndpoints e) => e.ImageAsync(c));
-        app.MapMethods(Path(Routes.FeedStylesheet), GetAndHead, (HttpContext c, FeedEndpoints e) => e.StylesheetAsync(c));
+        // Any method: the handlers answer GET and HEAD, and everything else with 405 and an Allow header.
+        app.Map(Path(Routes.Feed), (HttpContext c, FeedEndpoints e) => e.FeedAsync(c));
+        app.Map(Path(Routes.Papers), (HttpContext c, FeedEndpoints e) => e.PapersAsync(c));
+        app.Map(Path(Routes.SourcesOpml), (HttpContext c, FeedEndpoints e) => e.SourcesOpmlAsync(c));
+        app.Map(Path(Routes.Image), (HttpContext c, FeedEndpoints e) => e.ImageAsync(c));
+        app.Map(Path(Routes.FeedStylesheet), (HttpContext c, FeedEndpoints e) => e.StylesheetAsync(c));
         app.MapMethods(Path(Routes.Health), GetAndHead, (HttpContext c, AdminEndpoints e) => e.HealthAsync(c));
-        app.MapPost(Path(Routes.Ingest), (HttpContext c, AdminEndpoints e) => e.IngestAsync(c));
+        app.Map(Path(Routes.Ingest), (HttpContext c, AdminEndpoints e) => e.IngestAsync(c));
         app.MapGet("/", () => Results.Redirect(Path(Routes.Feed)));
         return app;
     }

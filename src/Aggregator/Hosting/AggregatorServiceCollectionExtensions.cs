@@ -29,6 +29,12 @@ public static class AggregatorServiceCollectionExtensions
         var storage = StorageSettings.FromConfiguration(configuration);
         services.TryAddSingleton(storage);
         services.TryAddSingleton(_ => storage.CreateTableServiceClient());
+        if (storage.ConnectionString is not null || storage.BlobServiceUri is not null)
+        {
+            // The image proxy caches in Blob storage when there is one; otherwise it keeps a bounded cache in memory.
+            services.TryAddSingleton(_ => storage.CreateBlobServiceClient());
+        }
+
         services.AddOptions<TableStoreOptions>();
         services.TryAddSingleton(sp => new AggregatorTables(
             sp.GetRequiredService<TableServiceClient>(),

@@ -9,7 +9,7 @@ namespace Aggregator.Publishing.Images;
 /// </summary>
 public sealed class BlobImageCache : IImageCache
 {
-    public const string DefaultContainerName = "image-cache";
+    public const string DefaultContainerName = "images";
 
     private readonly BlobContainerClient container;
     private Task? containerCreated;
