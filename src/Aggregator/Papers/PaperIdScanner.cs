@@ -1,0 +1,81 @@
+namespace Aggregator.Papers;
+
+/// <summary>Finds every paper id in a block: in its links (unwrapped from redirectors) first, then in its text.</summary>
+internal static class PaperIdScanner
+{
+    public static IReadOnlyList<PaperIdHit> Scan(PostBlock block, int blockIndex)
+    {
+        var hits = new List<PaperIdHit>();
+        foreach (var link in block.Links)
+        {
+            hits.AddRange(FromLink(link, blockIndex));
+        }
+
+        var text = WebLinks.WithoutUrls(block.Text);
+        foreach (var (_, id) in ArxivIds.FindInText(text))
+        {
+            hits.Add(new PaperIdHit(PaperKeyKind.Arxiv, id.Id, id.Version, null, null, blockIndex));
+        }
+
+        foreach (var (_, doi) in DoiIds.FindInText(text))
+        {
+            hits.AddRange(FromDoi(doi, null, null, blockIndex));
+        }
+
+        foreach (var (_, acl) in AclAnthologyIds.FindInText(text))
+        {
+            hits.Add(new PaperIdHit(PaperKeyKind.Acl, acl, null, null, null, blockIndex));
+        }
+
+        return hits;
+    }
+
+    public static IEnumerable<PaperIdHit> FromLink(PostLink link, int blockIndex)
+    {
+        var url = RedirectUnwrapper.Unwrap(link.Url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return [];
+        }
+
+        if ((ArxivIds.FromUrl(uri) ?? HostedArxivLinks.FromUrl(uri)) is { } arxiv)
+        {
+            return [new PaperIdHit(PaperKeyKind.Arxiv, arxiv.Id, arxiv.Version, url, link.Text, blockIndex)];
+        }
+
+        if (DoiIds.FromUrl(uri) is { } doi)
+        {
+            return FromDoi(doi, url, link.Text, blockIndex);
+        }
+
+        if (OpenReviewIds.FromUrl(uri) is { } openReview)
+        {
+            return [new PaperIdHit(PaperKeyKind.OpenReview, openReview, null, url, link.Text, blockIndex)];
+        }
+
+        if (AclAnthologyIds.FromUrl(uri) is { } acl)
+        {
+            return [new PaperIdHit(PaperKeyKind.Acl, acl, null, url, link.Text, blockIndex)];
+        }
+
+        return [];
+    }
+
+    /// <summary>arXiv's own DOIs (10.48550/arXiv.…) are arXiv ids; ACL Anthology DOIs also carry the ACL id.</summary>
+    private static IEnumerable<PaperIdHit> FromDoi(string doi, string? url, string? text, int blockIndex)
+    {
+        const string ArxivDoiPrefix = "10.48550/arxiv.";
+        if (doi.StartsWith(ArxivDoiPrefix, StringComparison.Ordinal) && ArxivIds.Parse(doi[ArxivDoiPrefix.Length..]) is { } arxiv)
+        {
+            return [new PaperIdHit(PaperKeyKind.Arxiv, arxiv.Id, arxiv.Version, url, text, blockIndex)];
+        }
+
+        var hits = new List<PaperIdHit> { new(PaperKeyKind.Doi, doi, null, url, text, blockIndex) };
+        if (AclAnthologyIds.FromDoi(doi) is { } acl)
+        {
+            hits.Add(new PaperIdHit(PaperKeyKind.Acl, acl, null, url, text, blockIndex));
+        }
+
+        return hits;
+    }
+}

@@ -1,0 +1,166 @@
+namespace Aggregator.Papers;
+
+/// <summary>
+/// Finds the papers a post talks about. The post is cut into blocks, paper ids are read from every block (arXiv, DOI,
+/// OpenReview, ACL Anthology; redirector-wrapped links unwrapped), and the post is split into per-paper sections at the
+/// blocks that introduce a paper (title labels, digest title + author lines, title headings, numbered title entries).
+/// <list type="bullet">
+/// <item>Several sections: each is one paper with its own fields; a section takes the first id of each kind inside it
+/// (later ones are references), and ids outside every section are papers of their own.</item>
+/// <item>One section: the post is about that paper; it takes the first id of each kind anywhere in the post and the
+/// whole post as context; other ids are references and dropped.</item>
+/// <item>No section: every id (ids read from the same line together) is a paper, titled by its link text or the line
+/// that reads as a title next to it.</item>
+/// </list>
+/// Mentions of the same paper within the post (sharing a key) are combined; mentions with no key are dropped.
+/// </summary>
+public sealed class PaperIdentifier : IPaperIdentifier
+{
+    private const int MaxSectionContextChars = 2000;
+    private const int MaxPostContextChars = 4000;
+
+    public IReadOnlyList<PaperMention> Identify(PostDocument post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var blocks = PostBlockReader.Read(post);
+        var hits = blocks.Select(PaperIdScanner.Scan).ToList();
+        var sections = PaperSectionSplitter.Split(blocks, hits);
+        var covered = new bool[blocks.Count];
+        var drafts = new List<MentionDraft>();
+
+        foreach (var section in sections)
+        {
+            for (var i = section.Start; i < section.End; i++)
+            {
+                covered[i] = true;
+            }
+
+            var draft = FromSection(blocks, section, post.BaseUri);
+            draft.TakeIds(hits.Skip(section.Start).Take(section.End - section.Start).SelectMany(h => h));
+            if (sections.Count == 1)
+            {
+                draft.TakeIds(hits.SelectMany(h => h));
+                draft.Context = WholeText(post, blocks);
+                if (draft.CodeUrls.Count == 0)
+                {
+                    draft.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
+                }
+            }
+
+            drafts.Add(draft);
+        }
+
+        if (sections.Count != 1)
+        {
+            drafts.AddRange(LooseIdMentions(post, blocks, hits, covered, onlyPaper: sections.Count == 0));
+        }
+
+        return PaperMergeModel.Group(drafts.Select(d => d.ToMention()))
+            .Select(MentionDraft.Combine)
+            .Where(m => m.Keys.Count > 0)
+            .ToList();
+    }
+
+    private static MentionDraft FromSection(IReadOnlyList<PostBlock> blocks, PaperSection section, Uri? baseUri)
+    {
+        var draft = new MentionDraft
+        {
+            Title = section.Title,
+            Authors = SectionFields.Authors(blocks, section.Start, section.End),
+            Abstract = SectionFields.Abstract(blocks, section.Start, section.End),
+            ReadySummary = SectionFields.ReadySummary(blocks, section.Start, section.End),
+            CodeUrls = SectionFields.CodeUrls(blocks, section.Start, section.End, baseUri),
+            Context = SectionFields.Context(blocks, section.Start, section.End, MaxSectionContextChars),
+        };
+        draft.AddLinks(SectionFields.PdfLinks(blocks, section.Start, section.End));
+        return draft;
+    }
+
+    private static List<MentionDraft> LooseIdMentions(
+        PostDocument post, IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits, bool[] covered,
+        bool onlyPaper)
+    {
+        var groups = new List<(int Block, List<PaperIdHit> Hits)>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (covered[i] || hits[i].Count == 0)
+            {
+                continue;
+            }
+
+            // Ids read from one link belong together; several links on one line are one paper only when no kind repeats.
+            var units = hits[i].GroupBy(h => h.Link ?? $"text:{h.Kind}:{h.Value}").Select(g => g.ToList()).ToList();
+            var kindsRepeat = units.SelectMany(u => u.Select(h => (h.Kind, h.Value)))
+                .Distinct()
+                .GroupBy(h => h.Kind)
+                .Any(g => g.Count() > 1);
+            if (kindsRepeat)
+            {
+                groups.AddRange(units.Select(u => (i, u)));
+            }
+            else
+            {
+                groups.Add((i, units.SelectMany(u => u).ToList()));
+            }
+        }
+
+        var distinctPapers = groups.Select(g => g.Hits[0].Kind + ":" + g.Hits[0].Value).Distinct().Count();
+        var single = onlyPaper && distinctPapers == 1;
+        var drafts = new List<MentionDraft>();
+        foreach (var (blockIndex, groupHits) in groups)
+        {
+            var draft = new MentionDraft { Title = LooseTitle(blocks, hits, covered, blockIndex, groupHits) };
+            draft.TakeIds(groupHits);
+            if (single)
+            {
+                draft.Context = WholeText(post, blocks);
+                draft.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
+            }
+            else
+            {
+                draft.Context = SectionFields.Context(blocks, Math.Max(0, blockIndex - 1), blockIndex + 1, MaxSectionContextChars);
+                draft.CodeUrls = SectionFields.CodeUrls(blocks, blockIndex, blockIndex + 1, post.BaseUri);
+            }
+
+            drafts.Add(draft);
+        }
+
+        return drafts;
+    }
+
+    /// <summary>A loose id's title: its link text, its own line, or the line before, whichever reads as a title.</summary>
+    private static string? LooseTitle(
+        IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits, bool[] covered, int blockIndex,
+        List<PaperIdHit> groupHits)
+    {
+        foreach (var hit in groupHits)
+        {
+            if (hit.LinkText is { } text && TitleHeuristics.IsStrictTitle(TitleHeuristics.Clean(text)))
+            {
+                return TitleHeuristics.Clean(text);
+            }
+        }
+
+        var own = WebLinks.WithoutUrls(blocks[blockIndex].Text);
+        var ownTitle = TitleHeuristics.Candidates(own).FirstOrDefault(TitleHeuristics.IsStrictTitle);
+        if (ownTitle is not null)
+        {
+            return ownTitle;
+        }
+
+        var previous = blockIndex - 1;
+        if (previous >= 0 && !covered[previous] && hits[previous].Count == 0
+            && PostLabels.Read(blocks[previous].Text).Label == PostLabel.None)
+        {
+            return TitleHeuristics.Candidates(blocks[previous].Text).FirstOrDefault(TitleHeuristics.IsStrictTitle);
+        }
+
+        return null;
+    }
+
+    private static string WholeText(PostDocument post, IReadOnlyList<PostBlock> blocks)
+    {
+        var text = string.IsNullOrWhiteSpace(post.Text) ? string.Join("\n", blocks.Select(b => b.Text)) : post.Text.Trim();
+        return text.Length <= MaxPostContextChars ? text : text[..MaxPostContextChars];
+    }
+}
