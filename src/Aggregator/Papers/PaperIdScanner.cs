@@ -11,6 +11,8 @@ internal static class PaperIdScanner
             hits.AddRange(FromLink(link, blockIndex));
         }
 
+        // Ids written in a link's text ("doi:10.…" on a doi.org link) were read from the link already.
+        var fromLinks = hits.Select(h => (h.Kind, h.Value)).ToHashSet();
         var text = WebLinks.WithoutUrls(block.Text);
         foreach (var (_, id) in ArxivIds.FindInText(text))
         {
@@ -27,7 +29,7 @@ internal static class PaperIdScanner
             hits.Add(new PaperIdHit(PaperKeyKind.Acl, acl, null, null, null, blockIndex));
         }
 
-        return hits;
+        return hits.Where((h, i) => h.Link is not null || !fromLinks.Contains((h.Kind, h.Value))).ToList();
     }
 
     public static IEnumerable<PaperIdHit> FromLink(PostLink link, int blockIndex)

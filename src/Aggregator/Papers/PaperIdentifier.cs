@@ -39,8 +39,19 @@ public sealed class PaperIdentifier : IPaperIdentifier
             draft.TakeIds(hits.Skip(section.Start).Take(section.End - section.Start).SelectMany(h => h));
             if (sections.Count == 1)
             {
-                draft.TakeIds(hits.SelectMany(h => h));
+                // The paper's own links sit on link lines ("论文链接：…"); ids inside prose are mostly references.
+                if (!draft.HasIds)
+                {
+                    draft.TakeIds(hits.Where((_, i) => IsLinkLine(blocks[i])).SelectMany(h => h));
+                }
+
+                if (!draft.HasIds)
+                {
+                    draft.TakeIds(hits.SelectMany(h => h));
+                }
+
                 draft.Context = WholeText(post, blocks);
+                FillFromWholePost(draft, blocks);
                 if (draft.CodeUrls.Count == 0)
                 {
                     draft.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
@@ -83,24 +94,9 @@ public sealed class PaperIdentifier : IPaperIdentifier
         var groups = new List<(int Block, List<PaperIdHit> Hits)>();
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (covered[i] || hits[i].Count == 0)
+            if (!covered[i] && hits[i].Count > 0)
             {
-                continue;
-            }
-
-            // Ids read from one link belong together; several links on one line are one paper only when no kind repeats.
-            var units = hits[i].GroupBy(h => h.Link ?? $"text:{h.Kind}:{h.Value}").Select(g => g.ToList()).ToList();
-            var kindsRepeat = units.SelectMany(u => u.Select(h => (h.Kind, h.Value)))
-                .Distinct()
-                .GroupBy(h => h.Kind)
-                .Any(g => g.Count() > 1);
-            if (kindsRepeat)
-            {
-                groups.AddRange(units.Select(u => (i, u)));
-            }
-            else
-            {
-                groups.Add((i, units.SelectMany(u => u).ToList()));
+                groups.AddRange(LooseIdClusters.Cluster(hits[i]).Select(c => (i, c)));
             }
         }
 
@@ -114,6 +110,7 @@ public sealed class PaperIdentifier : IPaperIdentifier
             if (single)
             {
                 draft.Context = WholeText(post, blocks);
+                FillFromWholePost(draft, blocks);
                 draft.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
             }
             else
@@ -156,6 +153,24 @@ public sealed class PaperIdentifier : IPaperIdentifier
         }
 
         return null;
+    }
+
+    /// <summary>In a single-paper post the paper's fields may sit anywhere ("总结" at the end of the article).</summary>
+    private static void FillFromWholePost(MentionDraft draft, IReadOnlyList<PostBlock> blocks)
+    {
+        if (draft.Authors.Count == 0)
+        {
+            draft.Authors = SectionFields.Authors(blocks, 0, blocks.Count);
+        }
+
+        draft.Abstract ??= SectionFields.Abstract(blocks, 0, blocks.Count);
+        draft.ReadySummary ??= SectionFields.ReadySummary(blocks, 0, blocks.Count);
+    }
+
+    private static bool IsLinkLine(PostBlock block)
+    {
+        var rest = WebLinks.WithoutUrls(block.Text).Trim();
+        return block.Links.Count > 0 && rest.Length <= 30;
     }
 
     private static string WholeText(PostDocument post, IReadOnlyList<PostBlock> blocks)

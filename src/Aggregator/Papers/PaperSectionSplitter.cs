@@ -13,31 +13,18 @@ internal static class PaperSectionSplitter
 
     public static IReadOnlyList<PaperSection> Split(IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits)
     {
-        var starts = new List<(int Block, string Title, int Level, bool IsHeading)>();
+        var candidates = new List<Start>();
         var skip = -1;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (i == skip)
+            if (i != skip && StartAt(blocks, hits, i) is { } start)
             {
-                continue;
+                candidates.Add(start);
+                skip = start.TitleBlock;
             }
-
-            if (StartAt(blocks, hits, i) is not { } start)
-            {
-                continue;
-            }
-
-            var insideTitledHeading = starts.Count > 0 && starts[^1].IsHeading && !start.IsHeading
-                                      && EndOf(blocks, starts[^1].Block, starts[^1].Level, blocks.Count) > i;
-            if (insideTitledHeading)
-            {
-                continue;
-            }
-
-            starts.Add((i, start.Title, start.Level, start.IsHeading));
-            skip = start.TitleBlock;
         }
 
+        var starts = WithoutNesting(blocks, candidates);
         var sections = new List<PaperSection>(starts.Count);
         for (var s = 0; s < starts.Count; s++)
         {
@@ -46,6 +33,37 @@ internal static class PaperSectionSplitter
         }
 
         return sections;
+    }
+
+    /// <summary>
+    /// A title heading with one title-like line under it is a paper with a sub-heading (the line is dropped); one with
+    /// several is a category heading over a list of papers (the heading is dropped).
+    /// </summary>
+    private static List<Start> WithoutNesting(IReadOnlyList<PostBlock> blocks, List<Start> candidates)
+    {
+        var removed = new bool[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (removed[c] || !candidates[c].IsHeading)
+            {
+                continue;
+            }
+
+            var end = EndOf(blocks, candidates[c].Block, candidates[c].Level, blocks.Count);
+            var children = Enumerable.Range(c + 1, candidates.Count - c - 1)
+                .Where(k => !removed[k] && candidates[k].Block < end)
+                .ToList();
+            if (children.Count >= 2)
+            {
+                removed[c] = true;
+            }
+            else if (children.Count == 1)
+            {
+                removed[children[0]] = true;
+            }
+        }
+
+        return candidates.Where((_, c) => !removed[c]).ToList();
     }
 
     private static int EndOf(IReadOnlyList<PostBlock> blocks, int start, int level, int limit)
@@ -62,7 +80,9 @@ internal static class PaperSectionSplitter
         return limit;
     }
 
-    private static (string Title, int Level, bool IsHeading, int TitleBlock)? StartAt(
+    private sealed record Start(int Block, string Title, int Level, bool IsHeading, int TitleBlock);
+
+    private static Start? StartAt(
         IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits, int i)
     {
         var block = blocks[i];
@@ -74,7 +94,7 @@ internal static class PaperSectionSplitter
             var titleBlock = value.Length > 0 ? i : NextText(blocks, i);
             var title = titleBlock < 0 ? "" : TitleHeuristics.Clean(titleBlock == i ? value : blocks[titleBlock].Text);
             return TitleHeuristics.IsLenientTitle(title) && !HasOnlyLinks(blocks, titleBlock)
-                ? (title, level, isHeading, titleBlock)
+                ? new Start(i, title, level, isHeading, titleBlock)
                 : null;
         }
 
@@ -87,12 +107,17 @@ internal static class PaperSectionSplitter
         var next = NextText(blocks, i);
         if (next >= 0 && PostLabels.Read(blocks[next].Text).Label == PostLabel.Authors && TitleHeuristics.IsLenientTitle(cleaned))
         {
-            return (cleaned, level, isHeading, i);
+            return new Start(i, cleaned, level, isHeading, i);
         }
 
-        if ((block.IsHeadingLike || block.Numbered) && TitleHeuristics.IsStrictTitle(cleaned))
+        if (block.IsHeadingLike && TitleHeuristics.IsStrictTitle(cleaned))
         {
-            return (cleaned, level, isHeading, i);
+            return new Start(i, cleaned, level, isHeading, i);
+        }
+
+        if (block.Numbered && !block.IsHeadingLike && IsPaperListEntry(blocks, i, cleaned))
+        {
+            return new Start(i, cleaned, level, isHeading, i);
         }
 
         foreach (var candidate in TitleHeuristics.Candidates(block.Text).Skip(1))
@@ -100,11 +125,39 @@ internal static class PaperSectionSplitter
             var vouched = hits[i].Count > 0 ? TitleHeuristics.IsLenientTitle(candidate) : TitleHeuristics.IsStrictTitle(candidate);
             if (vouched && block.Text.Contains('《' + candidate, StringComparison.Ordinal))
             {
-                return (candidate, level, isHeading, i);
+                return new Start(i, candidate, level, isHeading, i);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A numbered entry is a paper when its list (the run of numbered blocks around it) is mostly strict titles; inside
+    /// such a list a plainer, sentence-case title is accepted too. A how-to list with one title-cased step is not.
+    /// </summary>
+    private static bool IsPaperListEntry(IReadOnlyList<PostBlock> blocks, int i, string cleaned)
+    {
+        var first = i;
+        while (first > 0 && blocks[first - 1].Numbered && blocks[first - 1].Kind == blocks[i].Kind)
+        {
+            first--;
+        }
+
+        var last = i;
+        while (last + 1 < blocks.Count && blocks[last + 1].Numbered && blocks[last + 1].Kind == blocks[i].Kind)
+        {
+            last++;
+        }
+
+        var strict = Enumerable.Range(first, last - first + 1)
+            .Count(k => TitleHeuristics.IsStrictTitle(TitleHeuristics.Clean(blocks[k].Text)));
+        if (strict * 2 < last - first + 1)
+        {
+            return false;
+        }
+
+        return TitleHeuristics.IsStrictTitle(cleaned) || TitleHeuristics.IsPlainTitle(cleaned);
     }
 
     private static int NextText(IReadOnlyList<PostBlock> blocks, int i)

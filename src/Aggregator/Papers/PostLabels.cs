@@ -67,6 +67,12 @@ internal static partial class PostLabels
         return KnownSectionLabel().IsMatch(text) || BareLabel().IsMatch(text) ? (PostLabel.Other, "") : (PostLabel.None, "");
     }
 
+    [GeneratedRegex(@"^\s*[^\s:：]{1,8}\s*[:：]")]
+    private static partial Regex ShortLabelPrefix();
+
+    /// <summary>"关于作者：…", "Note: …": a line that opens a part of the post of its own.</summary>
+    public static bool StartsWithLabel(string text) => ShortLabelPrefix().IsMatch(text);
+
     public static IReadOnlyList<string> SplitAuthors(string value) =>
         AuthorSeparator().Split(value)
             .Select(a => a.Trim().TrimEnd('*', '†', '‡', '.').Trim())

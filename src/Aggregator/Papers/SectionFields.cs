@@ -77,7 +77,7 @@ internal static class SectionFields
             {
                 var block = blocks[j];
                 if (block.Kind == PostBlockKind.Heading || PostLabels.Read(block.Text).Label != PostLabel.None
-                    || block.Text.Length < MinSummaryBlockChars)
+                    || block.Text.Length < MinSummaryBlockChars || PostLabels.StartsWithLabel(block.Text))
                 {
                     break;
                 }

@@ -78,7 +78,7 @@ internal static partial class TitleHeuristics
             }
         }
 
-        return text.TrimEnd('.', '。').Trim();
+        return text;
     }
 
     public static bool IsGeneric(string text)
@@ -115,7 +115,7 @@ internal static partial class TitleHeuristics
 
         var words = Words(title);
         if (words.Count is < 3 or > 30 || title.EndsWith('.') || title.EndsWith('!') || title.EndsWith(':')
-            || title.Contains(". ", StringComparison.Ordinal))
+            || HasSentenceBreak(title))
         {
             return false;
         }
@@ -133,9 +133,44 @@ internal static partial class TitleHeuristics
         }
 
         var capitalised = significant.Count(w => w.Any(char.IsUpper));
-        var colonShape = title.IndexOf(':', StringComparison.Ordinal) is > 1 and < 60;
-        return capitalised >= significant.Count * 0.6 || (colonShape && capitalised >= significant.Count * 0.3);
+        return capitalised >= significant.Count * 0.6 || (HasNameColon(title) && capitalised >= significant.Count * 0.3);
     }
+
+    /// <summary>A sentence-case title, accepted only where a list of titles vouches for it: Latin, 3–30 words, capital first.</summary>
+    public static bool IsPlainTitle(string title) =>
+        title.Length is >= 12 and <= 250 && IsMostlyLatin(title) && !LooksLikeAddress().IsMatch(title) && !IsGeneric(title)
+        && Words(title).Count is >= 3 and <= 30 && char.IsUpper(title[0])
+        && !title.EndsWith('.') && !HasSentenceBreak(title);
+
+    /// <summary>"Step-DPO: Step-wise …": a short capitalised name, a colon and a space, then the subtitle.</summary>
+    private static bool HasNameColon(string title)
+    {
+        var colon = title.IndexOf(": ", StringComparison.Ordinal);
+        if (colon < 2)
+        {
+            return false;
+        }
+
+        var name = Words(title[..colon]);
+        return name.Count <= 6 && name.All(w => w.Any(char.IsUpper) || MinorWords.Contains(w.ToLowerInvariant()));
+    }
+
+    /// <summary>". " that ends a sentence, not an abbreviation such as "vs." or "et al.".</summary>
+    private static bool HasSentenceBreak(string title)
+    {
+        foreach (Match match in SentenceBreak().Matches(title))
+        {
+            if (!MinorWords.Contains(match.Groups["word"].Value.ToLowerInvariant() + ".") && match.Groups["word"].Value is not ("al" or "e.g" or "i.e" or "etc" or "St" or "Dr" or "No"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<word>[\w.]+)\.\s")]
+    private static partial Regex SentenceBreak();
 
     public static IReadOnlyList<string> Words(string text) =>
         text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
