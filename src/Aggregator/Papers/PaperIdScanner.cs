@@ -8,25 +8,25 @@ internal static class PaperIdScanner
         var hits = new List<PaperIdHit>();
         foreach (var link in block.Links)
         {
-            hits.AddRange(FromLink(link, blockIndex));
+            hits.AddRange(FromLink(link, blockIndex).Select(h => h with { Position = link.Position, End = link.Position + link.Text.Length }));
         }
 
         // Ids written in a link's text ("doi:10.…" on a doi.org link) were read from the link already.
         var fromLinks = hits.Select(h => (h.Kind, h.Value)).ToHashSet();
         var text = WebLinks.WithoutUrls(block.Text);
-        foreach (var (_, id) in ArxivIds.FindInText(text))
+        foreach (var (index, id) in ArxivIds.FindInText(text))
         {
-            hits.Add(new PaperIdHit(PaperKeyKind.Arxiv, id.Id, id.Version, null, null, blockIndex));
+            hits.Add(new PaperIdHit(PaperKeyKind.Arxiv, id.Id, id.Version, null, null, blockIndex, index, index + id.Id.Length));
         }
 
-        foreach (var (_, doi) in DoiIds.FindInText(text))
+        foreach (var (index, doi) in DoiIds.FindInText(text))
         {
-            hits.AddRange(FromDoi(doi, null, null, blockIndex));
+            hits.AddRange(FromDoi(doi, null, null, blockIndex).Select(h => h with { Position = index, End = index + doi.Length }));
         }
 
-        foreach (var (_, acl) in AclAnthologyIds.FindInText(text))
+        foreach (var (index, acl) in AclAnthologyIds.FindInText(text))
         {
-            hits.Add(new PaperIdHit(PaperKeyKind.Acl, acl, null, null, null, blockIndex));
+            hits.Add(new PaperIdHit(PaperKeyKind.Acl, acl, null, null, null, blockIndex, index, index + acl.Length));
         }
 
         return hits.Where((h, i) => h.Link is not null || !fromLinks.Contains((h.Kind, h.Value))).ToList();

@@ -96,7 +96,7 @@ public sealed class PaperIdentifier : IPaperIdentifier
         {
             if (!covered[i] && hits[i].Count > 0)
             {
-                groups.AddRange(LooseIdClusters.Cluster(hits[i]).Select(c => (i, c)));
+                groups.AddRange(LooseIdClusters.Cluster(hits[i], blocks[i].Text).Select(c => (i, c)));
             }
         }
 

@@ -7,8 +7,11 @@ internal enum PostBlockKind
     ListItem,
 }
 
-/// <summary>A link inside a block: its absolute (not yet unwrapped) target and the text it is written on.</summary>
-internal readonly record struct PostLink(string Url, string Text);
+/// <summary>
+/// A link inside a block: its absolute (not yet unwrapped) target, the text it is written on, and where that text starts
+/// in the block's text (approximate after markdown rewriting; 0 when unknown).
+/// </summary>
+internal readonly record struct PostLink(string Url, string Text, int Position = 0);
 
 /// <summary>
 /// One line-level unit of a post (a heading, a paragraph line, a list item): the unit paper identification reasons

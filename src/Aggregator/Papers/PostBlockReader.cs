@@ -94,6 +94,7 @@ internal static partial class PostBlockReader
         string line, List<(int Start, string Href, string Text)> links, PostBlockKind kind, int level, bool numbered,
         bool emphasised, Uri? baseUri, List<PostBlock> blocks)
     {
+        var leading = line.Length - line.TrimStart().Length;
         var text = line.Trim();
         // Markdown links become their text; the target joins the block's links.
         var markdownLinks = new List<PostLink>();
@@ -101,7 +102,7 @@ internal static partial class PostBlockReader
         {
             if (WebLinks.Resolve(match.Groups["url"].Value, baseUri) is { } url && match.Groups["text"].Length > 0)
             {
-                markdownLinks.Add(new PostLink(url, match.Groups["text"].Value.Trim()));
+                markdownLinks.Add(new PostLink(url, match.Groups["text"].Value.Trim(), match.Index));
             }
 
             return match.Groups["text"].Value;
@@ -121,20 +122,20 @@ internal static partial class PostBlockReader
 
         numbered = numbered || NumberedLine().IsMatch(text);
         var resolved = new List<PostLink>();
-        foreach (var (_, href, linkText) in links)
+        foreach (var (start, href, linkText) in links)
         {
             if (WebLinks.Resolve(href, baseUri) is { } url)
             {
-                resolved.Add(new PostLink(url, linkText));
+                resolved.Add(new PostLink(url, linkText, Math.Max(0, start - leading)));
             }
         }
 
         resolved.AddRange(markdownLinks);
-        foreach (var (_, _, url) in WebLinks.FindInText(text))
+        foreach (var (index, length, url) in WebLinks.FindInText(text))
         {
             if (!resolved.Exists(l => string.Equals(l.Url, url, StringComparison.Ordinal)))
             {
-                resolved.Add(new PostLink(url, url));
+                resolved.Add(new PostLink(url, text.Substring(index, length), index));
             }
         }
 
@@ -165,7 +166,7 @@ internal static partial class PostBlockReader
             foreach (var line in lines)
             {
                 var end = offset + line.Length;
-                var lineLinks = _links.Where(l => l.Start >= offset && l.Start <= end).ToList();
+                var lineLinks = _links.Where(l => l.Start >= offset && l.Start <= end).Select(l => (l.Start - offset, l.Href, l.Text)).ToList();
                 if (line.Trim().Length > 0 || (kind == PostBlockKind.Heading && kept == 0))
                 {
                     AddLine(line, lineLinks, kind, level, numbered, emphasised && kind == PostBlockKind.Paragraph, baseUri, blocks);

@@ -28,7 +28,7 @@ internal static partial class WebLinks
     }
 
     /// <summary>Text with every plain URL removed, so ids inside unrelated URLs are not read as bare ids.</summary>
-    public static string WithoutUrls(string text) => BareUrl().Replace(text, " ");
+    public static string WithoutUrls(string text) => BareUrl().Replace(text, match => new string(' ', match.Length));
 
     /// <summary>The absolute form of an href, or null for empty, fragment-only and non-web links.</summary>
     public static string? Resolve(string? href, Uri? baseUri)
