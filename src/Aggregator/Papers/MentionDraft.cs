@@ -35,6 +35,8 @@ internal sealed class MentionDraft
             var taken = hit.Kind switch
             {
                 PaperKeyKind.Arxiv when Arxiv is null => Set(() => Arxiv = new ArxivId(hit.Value, hit.Version)),
+                PaperKeyKind.Arxiv when Arxiv.Value.Id == hit.Value && Arxiv.Value.Version is null && hit.Version is not null =>
+                    Set(() => Arxiv = new ArxivId(hit.Value, hit.Version)),
                 PaperKeyKind.Arxiv => Arxiv.Value.Id == hit.Value,
                 PaperKeyKind.Doi when Doi is null => Set(() => Doi = hit.Value),
                 PaperKeyKind.Doi => Doi == hit.Value,

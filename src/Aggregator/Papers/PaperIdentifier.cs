@@ -12,6 +12,8 @@ namespace Aggregator.Papers;
 /// <item>No section: every id (ids read from the same line together) is a paper, titled by its link text or the line
 /// that reads as a title next to it.</item>
 /// </list>
+/// A post that is a paper's own page (an arXiv, Hugging Face or OpenReview feed item: its address or its title carries
+/// the id) is that one paper, titled by the post title, its body the abstract.
 /// Mentions of the same paper within the post (sharing a key) are combined; mentions with no key are dropped.
 /// </summary>
 public sealed class PaperIdentifier : IPaperIdentifier
@@ -61,7 +63,16 @@ public sealed class PaperIdentifier : IPaperIdentifier
             drafts.Add(draft);
         }
 
-        if (sections.Count != 1)
+        if (sections.Count == 0 && PostOwnPaper.Find(post) is { } own)
+        {
+            // The post is the paper's page: its body is the paper's abstract or description, not a list of papers.
+            own.Context = WholeText(post, blocks);
+            own.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
+            FillFromWholePost(own, blocks);
+            own.Abstract ??= SectionFields.Context(blocks, 0, blocks.Count, MaxSectionContextChars);
+            drafts.Add(own);
+        }
+        else if (sections.Count != 1)
         {
             drafts.AddRange(LooseIdMentions(post, blocks, hits, covered, onlyPaper: sections.Count == 0));
         }

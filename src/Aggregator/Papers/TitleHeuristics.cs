@@ -40,6 +40,8 @@ internal static partial class TitleHeuristics
     [GeneratedRegex(@"https?://|www\.|\.com\b|@", RegexOptions.IgnoreCase)]
     private static partial Regex LooksLikeAddress();
 
+    private const int MaxTitleLineChars = 400;
+
     [GeneratedRegex(@"#[^#\s][^#\n]{0,29}#")]
     private static partial Regex Hashtag();
 
@@ -59,6 +61,12 @@ internal static partial class TitleHeuristics
     /// <summary>The title in a line: numbering, markdown, hashtags, emphasis, quotes and venue tags taken off.</summary>
     public static string Clean(string line)
     {
+        // A line this long is prose, never a title; cleaning it would only cost time.
+        if (line.Length > MaxTitleLineChars)
+        {
+            return line.Trim();
+        }
+
         var text = Hashtag().Replace(line, " ").Trim();
         for (var i = 0; i < 3; i++)
         {

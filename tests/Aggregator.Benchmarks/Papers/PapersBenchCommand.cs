@@ -18,7 +18,7 @@ internal sealed class PapersBenchCommand : IBenchCommand
 
     public string Name => "papers";
 
-    public string Description => "Paper identification and merge accuracy on the labelled corpus, vs a naive id grep";
+    public string Description => "Paper identification and merge accuracy on the labelled corpus, vs a naive id grep (--verbose: per post)";
 
     public Task<int> RunAsync(string[] args)
     {
@@ -28,6 +28,7 @@ internal sealed class PapersBenchCommand : IBenchCommand
             Console.WriteLine($"skipped: {message}");
         }
 
+        var verbose = args.Contains("--verbose");
         var identifier = new PaperIdentifier();
         var documents = posts.Select(p => new PostDocument(p.Title, p.Html, p.Text, p.BaseUri is null ? null : new Uri(p.BaseUri))).ToList();
         var ours = new Dictionary<string, IdentificationTally>();
@@ -35,8 +36,17 @@ internal sealed class PapersBenchCommand : IBenchCommand
         var mentions = new List<(PaperMention Mention, string? PaperId)>();
         for (var p = 0; p < posts.Count; p++)
         {
+            var watch = Stopwatch.StartNew();
             var found = identifier.Identify(documents[p]);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
             var matches = PaperCorpusScoring.Match(posts[p], KeySets(found), TitleKey);
+            if (verbose)
+            {
+                var missed = posts[p].Papers.Where((_, i) => !matches.Contains(i)).Select(e => e.Id);
+                var extra = found.Where((_, i) => matches[i] < 0).Select(m => m.Keys.FirstOrDefault().ToString());
+                Console.WriteLine($"  {posts[p].Name,-36} {found.Count,3} found {elapsed,8:F2} ms  missed: [{string.Join(", ", missed)}]  extra: [{string.Join(", ", extra)}]");
+            }
+
             PaperCorpusScoring.Tally(TallyFor(ours, posts[p].PostClass), posts[p], matches);
             mentions.AddRange(found.Select((m, i) => (m, matches[i] >= 0 ? posts[p].Papers[matches[i]].Id : null)));
 

@@ -222,6 +222,37 @@ public sealed class PaperIdentifierTests
         Assert.InRange(mentions[0].Context!.Length, 100, 2000);
     }
 
+    [Fact]
+    public void Identify_ArxivFeedItem_IsThePaperTitledByThePostTitle()
+    {
+        var post = new PostDocument(
+            "Step-DPO: Step-wise Preference Optimization for Long-chain Reasoning of LLMs (arXiv:2406.18629v1 [cs.LG])",
+            "<p>Abstract: Mathematical reasoning is hard for LLMs because one wrong step spoils the chain.</p>",
+            "Abstract: Mathematical reasoning is hard for LLMs because one wrong step spoils the chain.",
+            new Uri("https://arxiv.org/abs/2406.18629"));
+
+        var mention = Assert.Single(_identifier.Identify(post));
+
+        Assert.Equal(StepDpo, mention.Title);
+        Assert.Equal(("2406.18629", 1), (mention.ArxivId, mention.ArxivVersion));
+        Assert.Equal("Mathematical reasoning is hard for LLMs because one wrong step spoils the chain.", mention.Abstract);
+    }
+
+    [Fact]
+    public void Identify_BlogPostTitle_IsNotTakenAsThePaperTitle()
+    {
+        var post = new PostDocument(
+            "My Favourite Reasoning Paper This Week",
+            "<p>Read it here: https://arxiv.org/abs/2406.18629</p>",
+            "Read it here: https://arxiv.org/abs/2406.18629",
+            new Uri("https://blog.example.com/favourite"));
+
+        var mention = Assert.Single(_identifier.Identify(post));
+
+        Assert.Null(mention.Title);
+        Assert.Equal([new PaperKey(PaperKeyKind.Arxiv, "2406.18629")], mention.Keys);
+    }
+
     private IReadOnlyList<PaperMention> Identify(string content, bool asText = false, string? baseUri = null) =>
         _identifier.Identify(new PostDocument(
             "post",
