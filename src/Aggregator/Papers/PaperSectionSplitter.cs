@@ -115,6 +115,13 @@ internal static class PaperSectionSplitter
             return new Start(i, cleaned, level, isHeading, i);
         }
 
+        // A heading that is wholly a paper link names that paper, even in sentence case ("s1: Simple test-time scaling").
+        if (block.IsHeadingLike && TitleHeuristics.IsLenientTitle(cleaned) && TitleHeuristics.IsMostlyLatin(cleaned)
+            && hits[i].Any(h => h.LinkText is { } text && TitleHeuristics.Clean(text) == cleaned))
+        {
+            return new Start(i, cleaned, level, isHeading, i);
+        }
+
         if (block.Numbered && !block.IsHeadingLike && IsPaperListEntry(blocks, i, cleaned))
         {
             return new Start(i, cleaned, level, isHeading, i);

@@ -34,7 +34,9 @@ internal static partial class TitleHeuristics
     [GeneratedRegex(@"^\s*(?:【[^】]{0,40}】|\[[^\]]{0,40}\]|\((?:[A-Z][A-Za-z]*\s*'?\d{2,4}[^)]*)\))\s*")]
     private static partial Regex LeadingTag();
 
-    [GeneratedRegex(@"\s*(?:[(（][^)）]*[\u4e00-\u9fff][^)）]*[)）]|[(（](?:[A-Z][A-Za-z\-]*\s*)?'?(?:19|20)?\d{2}(?:\s+[A-Za-z]+)?[)）]|【[^】]*】)\s*$")]
+    // Annotations a list writer appends to a title: anything in full-width brackets (Latin titles never use them), a
+    // parenthesis holding Chinese or a venue and year, and a dash followed by a Chinese note ("— ResNet，残差连接").
+    [GeneratedRegex(@"\s*(?:（[^）]*）|[(][^)]*[\u4e00-\u9fff][^)]*[)]|[(（](?:[A-Z][A-Za-z\-]*\s*)?'?(?:19|20)?\d{2}(?:\s+[A-Za-z]+)?[)）]|【[^】]*】|\s[—–-]{1,2}\s[^—–]*[\u4e00-\u9fff\uff0c][^—–]*)\s*$")]
     private static partial Regex TrailingTag();
 
     [GeneratedRegex(@"https?://|www\.|\.com\b|@", RegexOptions.IgnoreCase)]
