@@ -29,7 +29,7 @@ internal static class PaperIdScanner
             hits.Add(new PaperIdHit(PaperKeyKind.Acl, acl, null, null, null, blockIndex, index, index + acl.Length));
         }
 
-        return hits.Where((h, i) => h.Link is not null || !fromLinks.Contains((h.Kind, h.Value))).ToList();
+        return hits.Where(h => h.Link is not null || !fromLinks.Contains((h.Kind, h.Value))).ToList();
     }
 
     public static IEnumerable<PaperIdHit> FromLink(PostLink link, int blockIndex)

@@ -7,8 +7,9 @@ namespace Aggregator.Papers;
 /// <list type="bullet">
 /// <item>Several sections: each is one paper with its own fields; a section takes the first id of each kind inside it
 /// (later ones are references), and ids outside every section are papers of their own.</item>
-/// <item>One section: the post is about that paper; it takes the first id of each kind anywhere in the post and the
-/// whole post as context; other ids are references and dropped.</item>
+/// <item>One section: the post is about that paper; it takes the ids of its section, then of link lines anywhere, then
+/// (only when it has none) the first in the prose, and the whole post as context; other ids are references and
+/// dropped.</item>
 /// <item>No section: every id (ids read from the same line together) is a paper, titled by its link text or the line
 /// that reads as a title next to it.</item>
 /// </list>
@@ -41,23 +42,7 @@ public sealed class PaperIdentifier : IPaperIdentifier
             draft.TakeIds(hits.Skip(section.Start).Take(section.End - section.Start).SelectMany(h => h));
             if (sections.Count == 1)
             {
-                // The paper's own links sit on link lines ("论文链接：…"); ids inside prose are mostly references.
-                if (!draft.HasIds)
-                {
-                    draft.TakeIds(hits.Where((_, i) => IsLinkLine(blocks[i])).SelectMany(h => h));
-                }
-
-                if (!draft.HasIds)
-                {
-                    draft.TakeIds(hits.SelectMany(h => h));
-                }
-
-                draft.Context = WholeText(post, blocks);
-                FillFromWholePost(draft, blocks);
-                if (draft.CodeUrls.Count == 0)
-                {
-                    draft.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
-                }
+                CompleteSinglePaper(draft, post, blocks, hits);
             }
 
             drafts.Add(draft);
@@ -164,6 +149,28 @@ public sealed class PaperIdentifier : IPaperIdentifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A post about one paper: the paper's ids are those in its section, then those on link lines anywhere ("论文链接：…"
+    /// before the title label), and only when there are none at all the first ids in the prose (which are mostly
+    /// references to other work). Its context is the whole post.
+    /// </summary>
+    private static void CompleteSinglePaper(
+        MentionDraft draft, PostDocument post, IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits)
+    {
+        draft.TakeIds(hits.Where((_, i) => IsLinkLine(blocks[i])).SelectMany(h => h));
+        if (!draft.HasIds)
+        {
+            draft.TakeIds(hits.SelectMany(h => h));
+        }
+
+        draft.Context = WholeText(post, blocks);
+        FillFromWholePost(draft, blocks);
+        if (draft.CodeUrls.Count == 0)
+        {
+            draft.CodeUrls = SectionFields.CodeUrls(blocks, 0, blocks.Count, post.BaseUri);
+        }
     }
 
     /// <summary>In a single-paper post the paper's fields may sit anywhere ("总结" at the end of the article).</summary>

@@ -41,6 +41,15 @@ public sealed class PaperIdentifierTests
     }
 
     [Fact]
+    public void Identify_SinglePaperPost_TakesIdsFromLinkLinesBeforeTheTitleLabel()
+    {
+        var mention = Assert.Single(Identify(
+            $"<p>arXiv：https://arxiv.org/abs/2406.18629</p><p>正文介绍……</p><p>论文标题：{StepDpo}</p><p>https://openreview.net/forum?id=H5FUVj0vMd</p>"));
+
+        Assert.Equal(("2406.18629", "H5FUVj0vMd"), (mention.ArxivId, mention.OpenReviewId));
+    }
+
+    [Fact]
     public void Identify_SinglePaperPost_IdsInProseAreReferencesNotPapers()
     {
         var mentions = Identify(
@@ -205,6 +214,24 @@ public sealed class PaperIdentifierTests
         Assert.Equal(
             [["arxiv:2406.18629", "title:" + PaperTitle.Normalize(StepDpo)], ["openreview:uaMSBJDnRv", "title:unintentionalunalignmentlikelihooddisplacementindirectpreferenceoptimization"], ["arxiv:1810.04805", "acl:N19-1423"]],
             mentions.Select(m => m.Keys.Select(k => k.ToString()).ToList()).ToList());
+    }
+
+    [Theory]
+    [InlineData("AI 摘要：把偏好细化到推理步骤。")]
+    [InlineData("TL;DR: 把偏好细化到推理步骤。")]
+    [InlineData("总结：把偏好细化到推理步骤。")]
+    public void Identify_ReadySummaryLabels_FillReadySummary(string line)
+    {
+        var mention = Assert.Single(Identify($"<h2>{StepDpo}</h2><p>{line}</p>"));
+
+        Assert.Equal("把偏好细化到推理步骤。", mention.ReadySummary);
+    }
+
+    [Fact]
+    public void Identify_EmptyPost_FindsNothing()
+    {
+        Assert.Empty(Identify(""));
+        Assert.Throws<ArgumentNullException>(() => _identifier.Identify(null!));
     }
 
     [Fact]
