@@ -27,7 +27,7 @@ public sealed class PaperIdentifier : IPaperIdentifier
         ArgumentNullException.ThrowIfNull(post);
         var blocks = PostBlockReader.Read(post);
         var hits = blocks.Select(PaperIdScanner.Scan).ToList();
-        var sections = PaperSectionSplitter.Split(blocks, hits);
+        var sections = PaperSectionSplitter.Split(blocks, hits, PaperContextWords.AreIn(post.Title, blocks));
         var covered = new bool[blocks.Count];
         var drafts = new List<MentionDraft>();
 

@@ -11,7 +11,13 @@ internal static class PaperSectionSplitter
 {
     private const int NonHeadingLevel = 7;
 
-    public static IReadOnlyList<PaperSection> Split(IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits)
+    /// <param name="paperContext">
+    /// Whether the post talks about papers at all (<see cref="PaperContextWords"/>). Without it, a title-cased heading or
+    /// list entry is a paper only when its section shows it (an id, an author or abstract line) or it has the
+    /// "Name: subtitle" shape: tutorials are full of headings like "Installing PyTorch on Windows".
+    /// </param>
+    public static IReadOnlyList<PaperSection> Split(
+        IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits, bool paperContext)
     {
         var candidates = new List<Start>();
         var skip = -1;
@@ -29,7 +35,11 @@ internal static class PaperSectionSplitter
         for (var s = 0; s < starts.Count; s++)
         {
             var next = s + 1 < starts.Count ? starts[s + 1].Block : blocks.Count;
-            sections.Add(new PaperSection(starts[s].Title, starts[s].Block, EndOf(blocks, starts[s].Block, starts[s].Level, next)));
+            var section = new PaperSection(starts[s].Title, starts[s].Block, EndOf(blocks, starts[s].Block, starts[s].Level, next));
+            if (starts[s].Vouched || paperContext || TitleHeuristics.HasNameColon(section.Title) || ShowsAPaper(blocks, hits, section))
+            {
+                sections.Add(section);
+            }
         }
 
         return sections;
@@ -66,6 +76,19 @@ internal static class PaperSectionSplitter
         return candidates.Where((_, c) => !removed[c]).ToList();
     }
 
+    private static bool ShowsAPaper(IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits, PaperSection section)
+    {
+        for (var i = section.Start; i < section.End; i++)
+        {
+            if (hits[i].Count > 0 || PostLabels.Read(blocks[i].Text).Label is PostLabel.Authors or PostLabel.Abstract)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int EndOf(IReadOnlyList<PostBlock> blocks, int start, int level, int limit)
     {
         for (var i = start + 1; i < limit; i++)
@@ -80,7 +103,8 @@ internal static class PaperSectionSplitter
         return limit;
     }
 
-    private sealed record Start(int Block, string Title, int Level, bool IsHeading, int TitleBlock);
+    /// <summary>Where a paper starts; <paramref name="Vouched"/>: a label, an author line or a paper link says so.</summary>
+    private sealed record Start(int Block, string Title, int Level, bool IsHeading, int TitleBlock, bool Vouched = false);
 
     private static Start? StartAt(
         IReadOnlyList<PostBlock> blocks, IReadOnlyList<IReadOnlyList<PaperIdHit>> hits, int i)
@@ -94,7 +118,7 @@ internal static class PaperSectionSplitter
             var titleBlock = value.Length > 0 ? i : NextText(blocks, i);
             var title = titleBlock < 0 ? "" : TitleHeuristics.Clean(titleBlock == i ? value : blocks[titleBlock].Text);
             return TitleHeuristics.IsLenientTitle(title) && !HasOnlyLinks(blocks, titleBlock)
-                ? new Start(i, title, level, isHeading, titleBlock)
+                ? new Start(i, title, level, isHeading, titleBlock, Vouched: true)
                 : null;
         }
 
@@ -107,7 +131,7 @@ internal static class PaperSectionSplitter
         var next = NextText(blocks, i);
         if (next >= 0 && PostLabels.Read(blocks[next].Text).Label == PostLabel.Authors && TitleHeuristics.IsLenientTitle(cleaned))
         {
-            return new Start(i, cleaned, level, isHeading, i);
+            return new Start(i, cleaned, level, isHeading, i, Vouched: true);
         }
 
         if (block.IsHeadingLike && TitleHeuristics.IsStrictTitle(cleaned))
@@ -119,7 +143,7 @@ internal static class PaperSectionSplitter
         if (block.IsHeadingLike && TitleHeuristics.IsLenientTitle(cleaned) && TitleHeuristics.IsMostlyLatin(cleaned)
             && hits[i].Any(h => h.LinkText is { } text && TitleHeuristics.Clean(text) == cleaned))
         {
-            return new Start(i, cleaned, level, isHeading, i);
+            return new Start(i, cleaned, level, isHeading, i, Vouched: true);
         }
 
         if (block.Numbered && !block.IsHeadingLike && IsPaperListEntry(blocks, i, cleaned))

@@ -153,7 +153,7 @@ internal static partial class TitleHeuristics
         && !title.EndsWith('.') && !HasSentenceBreak(title);
 
     /// <summary>"Step-DPO: Step-wise …": a short capitalised name, a colon and a space, then the subtitle.</summary>
-    private static bool HasNameColon(string title)
+    public static bool HasNameColon(string title)
     {
         var colon = title.IndexOf(": ", StringComparison.Ordinal);
         if (colon < 2)

@@ -177,6 +177,27 @@ public sealed class PaperIdentifierTests
     }
 
     [Fact]
+    public void Identify_TutorialWithTitleCasedHeadingsAndSteps_FindsNoPapers()
+    {
+        const string Tutorial = """
+            <h2>Installing PyTorch on Windows</h2><p>First get the right CUDA build.</p>
+            <h2>Setting Up the Development Environment</h2>
+            <ol><li>Install the Python Dependencies</li><li>Configure the CUDA Toolkit</li><li>Verify the GPU Installation</li></ol>
+            <h2>Training Your First Model</h2><p>Run the script and watch the loss.</p>
+            """;
+
+        Assert.Empty(Identify(Tutorial));
+    }
+
+    [Fact]
+    public void Identify_TitleCasedHeading_IsAPaperInAPostAboutPapers()
+    {
+        var mention = Assert.Single(Identify("<p>本周读的论文：</p><h2>Self-Rewarding Language Models</h2><p>模型给自己打分。</p>"));
+
+        Assert.Equal("Self-Rewarding Language Models", mention.Title);
+    }
+
+    [Fact]
     public void Identify_CategoryHeadingOverPaperHeadings_OnlyThePapersCount()
     {
         var mentions = Identify($"<h2>Preference Optimization Methods</h2><h3>{StepDpo}</h3><p>one</p><h3>{StepControlled}</h3><p>two</p>");
