@@ -71,7 +71,14 @@ internal static partial class PostBlockReader
                 switch (name)
                 {
                     case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                        var before = blocks.Count;
                         Walk(element, PostBlockKind.Heading, name[1] - '0', false, baseUri, blocks);
+                        if (blocks.Count == before)
+                        {
+                            // An empty heading still ends the section above it (a collection README's empty templates).
+                            blocks.Add(new PostBlock(PostBlockKind.Heading, name[1] - '0', "", [], false, false));
+                        }
+
                         break;
                     case "li":
                         Walk(element, PostBlockKind.ListItem, 0, element.ParentElement?.LocalName == "ol", baseUri, blocks);
@@ -108,8 +115,10 @@ internal static partial class PostBlockReader
             return match.Groups["text"].Value;
         });
 
+        var markdownHeading = false;
         if (kind == PostBlockKind.Paragraph && MarkdownHeading().Match(text) is { Success: true } heading)
         {
+            markdownHeading = true;
             kind = PostBlockKind.Heading;
             level = heading.Groups["hashes"].Length;
             text = heading.Groups["text"].Value;
@@ -139,8 +148,7 @@ internal static partial class PostBlockReader
             }
         }
 
-        // An empty heading still ends the section above it (the empty template sections of a collection README).
-        if (text.Length > 0 || kind == PostBlockKind.Heading)
+        if (text.Length > 0 || markdownHeading)
         {
             blocks.Add(new PostBlock(kind, level, text, resolved, numbered, emphasised && text.Length > 0));
         }
@@ -159,23 +167,15 @@ internal static partial class PostBlockReader
         public void Flush(PostBlockKind kind, int level, bool numbered, Uri? baseUri, List<PostBlock> blocks)
         {
             var whole = _text.ToString();
-            var emphasised = _letterChars > 0 && _boldChars >= _letterChars * 0.9;
+            var emphasised = kind == PostBlockKind.Paragraph && _letterChars > 0 && _boldChars >= _letterChars * 0.9;
             var offset = 0;
-            var lines = whole.Split('\n');
-            var kept = lines.Count(l => l.Trim().Length > 0);
-            foreach (var line in lines)
+            foreach (var line in whole.Split('\n'))
             {
                 var end = offset + line.Length;
-                var lineLinks = _links.Where(l => l.Start >= offset && l.Start <= end).Select(l => (l.Start - offset, l.Href, l.Text)).ToList();
-                if (line.Trim().Length > 0 || (kind == PostBlockKind.Heading && kept == 0))
+                if (line.Trim().Length > 0)
                 {
-                    AddLine(line, lineLinks, kind, level, numbered, emphasised && kind == PostBlockKind.Paragraph, baseUri, blocks);
-                    kept = Math.Max(kept, 1);
-                }
-                else if (lineLinks.Count > 0 && blocks.Count > 0)
-                {
-                    // A link with no text of its own (an image link) belongs to the line before it.
-                    AddLine(line, lineLinks, kind, level, numbered, false, baseUri, blocks);
+                    var lineLinks = _links.Where(l => l.Start >= offset && l.Start <= end).Select(l => (l.Start - offset, l.Href, l.Text)).ToList();
+                    AddLine(line, lineLinks, kind, level, numbered, emphasised, baseUri, blocks);
                 }
 
                 offset = end + 1;

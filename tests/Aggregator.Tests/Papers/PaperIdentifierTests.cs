@@ -216,6 +216,14 @@ public sealed class PaperIdentifierTests
     }
 
     [Fact]
+    public void Identify_HeadingWrappingABlock_IsOneHeading()
+    {
+        var mention = Assert.Single(Identify($"<h2><p>{StepDpo}</p></h2><p><a href=\"https://openreview.net/forum?id=H5FUVj0vMd\">ICLR</a></p>"));
+
+        Assert.Equal((StepDpo, "H5FUVj0vMd"), (mention.Title, mention.OpenReviewId));
+    }
+
+    [Fact]
     public void Identify_MarkdownInText_WhenThereIsNoHtml()
     {
         var mentions = Identify($"# ICLR 2025 合集\n## 1. {StepDpo}\n* [ICLR链接](https://openreview.net/forum?id=H5FUVj0vMd)\n## 2. {StepControlled}\n* <a href=\"https://openreview.net/forum?id=ZRDa2IT1sQ\">ICLR链接</a>", asText: true);
