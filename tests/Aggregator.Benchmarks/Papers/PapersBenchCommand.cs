@@ -83,6 +83,15 @@ internal sealed class PapersBenchCommand : IBenchCommand
         Console.WriteLine($"similar-but-distinct pairs merged: {merge.DistinctPairsMerged.Count} of {PaperCorpus.DistinctPairs().Count}" +
                           string.Concat(merge.DistinctPairsMerged.Select(p => $" [{p.A} + {p.B}]")));
         pass &= merge.DistinctPairsMerged.Count == 0;
+        if (verbose)
+        {
+            var split = mentions.Where(m => m.PaperId is not null)
+                .GroupBy(m => m.PaperId!)
+                .Where(g => g.Select(m => groupOf[m.Mention]).Distinct().Count() > 1)
+                .Select(g => $"{g.Key} ({g.Select(m => groupOf[m.Mention]).Distinct().Count()} groups)");
+            Console.WriteLine($"  papers split across groups (no shared key): {string.Join(", ", split)}");
+        }
+
 
         var (oursTime, naiveTime) = Time(identifier, documents, posts);
         Console.WriteLine($"time per post: {oursTime:F3} ms vs naive {naiveTime:F4} ms (x{oursTime / naiveTime:F0})");

@@ -256,6 +256,26 @@ public sealed class PaperIdentifierTests
         Assert.Equal("把偏好细化到推理步骤。", mention.ReadySummary);
     }
 
+    [Theory]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a><a href=\"mailto:a@b.c\">mail</a>")]
+    [InlineData("<<<>>> <p><p></li></ol>")]
+    [InlineData("<a href=\"https://arxiv.org/abs/\">arXiv</a> <a href=\"https://openreview.net/forum?id=\">OR</a>")]
+    [InlineData("<a href=\"https://weibo.cn/sinaurl?u=\">网页链接</a> <a href=\"https://link.zhihu.com/?target=%zz%\">x</a>")]
+    [InlineData("<a href=\"https://doi.org/\">doi</a> 10.1234/ and 10./x")]
+    public void Identify_BrokenLinksAndMarkup_FindNothingAndDoNotThrow(string html)
+    {
+        Assert.Empty(Identify(html));
+    }
+
+    [Fact]
+    public void Identify_VeryLongPost_StillFindsItsPaper()
+    {
+        var filler = string.Concat(Enumerable.Repeat("Lorem ipsum (dolor) sit amet, 2024.06.15 $19.99 v1.2.3. ", 2000));
+        var mention = Assert.Single(Identify($"<p>{filler}</p><p>论文：https://arxiv.org/abs/2406.18629</p><p>{filler}</p>"));
+
+        Assert.Equal("2406.18629", mention.ArxivId);
+    }
+
     [Fact]
     public void Identify_EmptyPost_FindsNothing()
     {
