@@ -89,10 +89,10 @@ internal static partial class TextNormalizer
     }
 
     /// <summary>
-    /// Weibo repost chain markers: "//@name:" (each reposter's comment follows), a leading "转发微博"/"转发"/"Repost"
+    /// Weibo repost chain markers: "//@name:" (each reposter's comment follows), a leading "转发微博"/"转发"
     /// and "回复@name:". The marker becomes a line break so the text after it is kept while the prefix line rules apply.
     /// </summary>
-    [GeneratedRegex(@"//@[^:\s/]{1,40}\s*:|回复@[^:\s]{1,40}\s*:|^\s*(?:转发微博|转发|repost)\s*", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"//@[^:\s/]{1,40}\s*:|回复@[^:\s]{1,40}\s*:|^\s*(?:转发微博|转发)\s*", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex WeiboRepostMarker();
 
     /// <summary>URL characters per RFC 3986 only, so a URL directly followed by Chinese text does not swallow it.</summary>
