@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Aggregator.Summaries;
@@ -8,27 +9,19 @@ namespace Aggregator.Summaries;
 /// </summary>
 internal static partial class BoilerplateSentence
 {
-    private static readonly string[] Phrases =
+    private static readonly SearchValues<string> Phrases = SearchValues.Create(
     [
         "点击阅读原文", "阅读原文", "扫码关注", "扫描二维码", "长按识别", "长按二维码", "关注公众号", "关注我们", "欢迎关注",
         "点此查看", "点击查看", "点个在看", "点赞在看", "分享给", "投稿通道", "版权声明", "原文链接", "转载请", "本文转载", "免责声明",
         "未经授权", "责任编辑", "返回搜狐", "以下所有内容总结都来自于", "仅供参考", "click here", "subscribe",
         "sign up", "follow us", "follow me", "read more", "all rights reserved", "newsletter", "thanks for reading",
         "originally published", "share this", "leave a comment",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for calls to action, copyright lines, captions and sentences that are mostly links.</summary>
     public static bool IsBoilerplate(string sentence)
     {
-        foreach (var phrase in Phrases)
-        {
-            if (sentence.Contains(phrase, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        if (Caption().IsMatch(sentence))
+        if (sentence.AsSpan().ContainsAny(Phrases) || Caption().IsMatch(sentence))
         {
             return true;
         }

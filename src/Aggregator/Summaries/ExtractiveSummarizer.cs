@@ -21,8 +21,11 @@ public sealed class ExtractiveSummarizer : ISummarizer
     /// <summary>Weight of the title-overlap term; the summaries benchmark tunes it against the lead baseline.</summary>
     internal double TitleWeight { get; init; } = 0.3;
 
-    /// <summary>Weight of the position prior (1 for the first sentence, falling as 1/√(1+i)).</summary>
-    internal double PositionWeight { get; init; } = 0.3;
+    /// <summary>
+    /// Weight of the position prior (1 for the first sentence, falling as 1/√(1+i)). The benchmark's grid on its 12
+    /// references peaks at 0–0.15; 0.15 rather than 0 because news leads carry the point and the sample is small.
+    /// </summary>
+    internal double PositionWeight { get; init; } = 0.15;
 
     public Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default)
     {
@@ -70,15 +73,28 @@ public sealed class ExtractiveSummarizer : ISummarizer
     /// <summary>
     /// Sentences worth considering: not boilerplate, not fragments, and in the summary's language when the text has
     /// any such sentence (a digest's English abstract beside its Chinese translation must not leak into a Chinese
-    /// summary). Falls back to short sentences for texts that are all short (a one-line Weibo post).
+    /// summary), and ending like a sentence: lines without closing punctuation are headings, bylines and dates
+    /// ("让你更懂AI的 2025-08-21 13:37 北京"). Each filter is dropped again when nothing would be left (a one-line Weibo
+    /// post without a full stop still gets a summary).
     /// </summary>
-    private static List<string> Candidates(IReadOnlyList<string> sentences, string language)
+    internal static List<string> Candidates(IReadOnlyList<string> sentences, string language)
     {
-        var clean = sentences.Where(s => !BoilerplateSentence.IsBoilerplate(s)).ToList();
-        var sameLanguage = clean.Where(s => LanguageDetector.Detect(s) == language).ToList();
-        var pool = sameLanguage.Count > 0 ? sameLanguage : clean;
-        var full = pool.Where(s => !BoilerplateSentence.IsFragment(s, language)).ToList();
-        return full.Count > 0 ? full : pool;
+        var pool = sentences.Where(s => !BoilerplateSentence.IsBoilerplate(s)).ToList();
+        pool = Prefer(pool, s => LanguageDetector.Detect(s) == language);
+        pool = Prefer(pool, s => !BoilerplateSentence.IsFragment(s, language));
+        return Prefer(pool, EndsLikeASentence);
+    }
+
+    private static List<string> Prefer(List<string> pool, Func<string, bool> predicate)
+    {
+        var preferred = pool.Where(predicate).ToList();
+        return preferred.Count > 0 ? preferred : pool;
+    }
+
+    private static bool EndsLikeASentence(string sentence)
+    {
+        var end = sentence.AsSpan().TrimEnd("”’\"'」』）)】》〉]");
+        return end.Length > 0 && end[^1] is '。' or '！' or '？' or '；' or '…' or '.' or '!' or '?' or ';' or ':' or '：';
     }
 
     private double[] Score(List<TermVector> vectors, TermVector title)
