@@ -75,7 +75,8 @@ internal static partial class LlmOutput
     [GeneratedRegex(@"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"^[ \t]{0,3}#{1,6}[ \t]*", RegexOptions.Multiline)]
+    /// <summary>A markdown heading is a title the model added ("## Summary"), not part of the summary: the line goes.</summary>
+    [GeneratedRegex(@"^[ \t]{0,3}#{1,6}(?:[ \t].*)?$", RegexOptions.Multiline)]
     private static partial Regex Heading();
 
     [GeneratedRegex(@"^[ \t]*(?:[-*+•]|\d{1,2}[.)、])[ \t]+", RegexOptions.Multiline)]
