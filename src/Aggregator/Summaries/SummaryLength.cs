@@ -80,7 +80,8 @@ internal static class SummaryLength
         var limit = language == LanguageDetector.Chinese ? cap - 1 : cap;
         var end = IndexAfterUnits(sentence, language, limit);
         var minimum = IndexAfterUnits(sentence, language, Math.Max(1, cap / 3));
-        var prefix = sentence.AsSpan(0, end);
+        // The boundary mark itself is replaced by the ellipsis, so one just past the limit still fits.
+        var prefix = sentence.AsSpan(0, Math.Min(end + 1, sentence.Length));
         var clause = prefix.LastIndexOfAny("，,；;：:、");
         var cutAt = clause >= minimum ? clause : end;
         if (cutAt > 0 && char.IsHighSurrogate(sentence[cutAt - 1]))
