@@ -15,7 +15,10 @@ public sealed class LlmOptions
     /// <summary>Null for local endpoints that need none.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>"source" to summarise in the post's language, or a language code ("zh", "en").</summary>
+    /// <summary>
+    /// "source" to summarise in the post's language, or "zh" / "en". Other codes are passed to the model but its reply
+    /// cannot be checked for language, and lengths are then counted in words.
+    /// </summary>
     public string OutputLanguage { get; set; } = "source";
 
     public int MaxTokens { get; set; } = 300;

@@ -44,13 +44,14 @@ internal static partial class LlmOutput
             return false;
         }
 
-        var minimum = language == LanguageDetector.Chinese ? 10 : 5;
-        if (SummaryLength.Measure(summary, language) < minimum)
+        if (language is not (LanguageDetector.Chinese or LanguageDetector.English))
         {
-            return false;
+            // Only Chinese and English can be verified; for another requested language, just require some text.
+            return summary.Length >= 10;
         }
 
-        if (language is LanguageDetector.Chinese or LanguageDetector.English && LanguageDetector.Detect(summary) != language)
+        var minimum = language == LanguageDetector.Chinese ? 10 : 5;
+        if (SummaryLength.Measure(summary, language) < minimum || LanguageDetector.Detect(summary) != language)
         {
             return false;
         }
