@@ -6,8 +6,9 @@ namespace Aggregator.Dedupe;
 
 /// <summary>
 /// Reduces a post's text to what stays the same when it is re-published: letters and digits only, lower case, without
-/// URLs, repost lines ("转载自…", "Reposted from …") or Weibo repost chains ("//@user:"). Whitespace and punctuation go
-/// because reposts re-wrap and re-punctuate (full-width vs half-width, CSDN's extra line breaks).
+/// URLs, repost lines ("转载自…", "Reposted from …"), Weibo repost chains ("//@user:") or short sign-off lines at either
+/// end. Whitespace and punctuation go because reposts re-wrap and re-punctuate (full-width vs half-width, CSDN's extra
+/// line breaks). Used only to fingerprint, never to display.
 /// </summary>
 internal static partial class TextNormalizer
 {
@@ -26,6 +27,9 @@ internal static partial class TextNormalizer
     /// <summary>Whole lines that stand for an image the copy may have dropped.</summary>
     private static readonly string[] ImagePlaceholderLines = ["图片", "[图片]", "[image]", "image", "图"];
 
+    /// <summary>Lines shorter than this (normalised characters) at the edges of a text are taken as sign-offs.</summary>
+    private const int ShortEdgeLine = 40;
+
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -38,7 +42,8 @@ internal static partial class TextNormalizer
         folded = Url().Replace(folded, " ");
         folded = Email().Replace(folded, " ");
 
-        var builder = new StringBuilder(folded.Length);
+        var lines = new List<string>();
+        var builder = new StringBuilder();
         foreach (var rawLine in folded.AsSpan().EnumerateLines())
         {
             var line = rawLine.Trim();
@@ -47,10 +52,37 @@ internal static partial class TextNormalizer
                 continue;
             }
 
+            builder.Clear();
             AppendLettersAndDigits(builder, line);
+            if (builder.Length > 0)
+            {
+                lines.Add(builder.ToString());
+            }
         }
 
-        return builder.ToString();
+        return string.Concat(WithoutShortEdgeLines(lines));
+    }
+
+    /// <summary>
+    /// Drops short lines at the start and end (sign-offs, bylines, "Follow us…", a portal's footer) that copies add or
+    /// lose and no boilerplate list can know in advance, stopping at the first full line and never dropping more than a
+    /// quarter of the text. Short lines inside the body stay.
+    /// </summary>
+    private static IEnumerable<string> WithoutShortEdgeLines(List<string> lines)
+    {
+        var budget = lines.Sum(l => l.Length) / 4;
+        int first = 0, last = lines.Count - 1;
+        while (first < last && lines[last].Length < ShortEdgeLine && lines[last].Length <= budget)
+        {
+            budget -= lines[last--].Length;
+        }
+
+        while (first < last && lines[first].Length < ShortEdgeLine && lines[first].Length <= budget)
+        {
+            budget -= lines[first++].Length;
+        }
+
+        return lines.Skip(first).Take(last - first + 1);
     }
 
     private static bool IsBoilerplateLine(ReadOnlySpan<char> line)

@@ -85,7 +85,7 @@ public sealed class TextFingerprintTests
     public void Compute_SameTextDifferentWhitespaceAndPunctuation_SameFingerprint()
     {
         var a = TextFingerprint.Compute("大语言模型经过微调拒绝涉及危险知识的问题，但这些保护往往可以被绕过。");
-        var b = TextFingerprint.Compute("大语言模型经过微调拒绝涉及危险知识的问题, 但这些保护\n往往可以被绕过.");
+        var b = TextFingerprint.Compute("大语言模型经过微调拒绝涉及危险知识的问题, 但这些保护\t往往可以\u3000被绕过.");
 
         Assert.Equal(a, b);
         Assert.NotEqual(0UL, a);

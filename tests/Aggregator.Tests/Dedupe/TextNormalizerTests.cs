@@ -52,6 +52,32 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void Normalize_ShortSignOffLinesAtTheEdges_Dropped()
+    {
+        var body = string.Concat(Enumerable.Repeat("上下文学习是指模型在提示中看到若干输入输出示例之后无需更新任何参数仅凭一次前向传播就能给出新输入的答案", 3));
+
+        Assert.Equal(
+            TextNormalizer.Normalize(body),
+            TextNormalizer.Normalize("编辑：李华\n" + body + "\n欢迎关注我们的公众号。\nFollow us for daily paper picks."));
+    }
+
+    [Fact]
+    public void Normalize_ShortLinesInsideTheBody_Kept()
+    {
+        var paragraph = "上下文学习是指模型在提示中看到若干输入输出示例之后无需更新任何参数仅凭一次前向传播就能给出新输入的答案";
+
+        Assert.Contains("实验设置", TextNormalizer.Normalize(paragraph + "\n实验设置\n" + paragraph), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_AllShortLines_AtMostAQuarterDropped()
+    {
+        var normalized = TextNormalizer.Normalize("第一行内容\n第二行内容\n第三行内容\n第四行内容\n第五行内容");
+
+        Assert.Equal("第一行内容第二行内容第三行内容第四行内容", normalized);
+    }
+
+    [Fact]
     public void Normalize_Empty_Empty()
     {
         Assert.Equal("", TextNormalizer.Normalize(""));
