@@ -30,12 +30,14 @@ public sealed class ExtractiveSummarizer : ISummarizer
     public Task<Summary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(Summarize(request.Title ?? "", request.Text ?? "", request.LanguageHint));
+        return Task.FromResult(Summarize(request.Title, request.Text, request.LanguageHint));
     }
 
     /// <summary>The same, synchronously: extraction is CPU-only.</summary>
-    public Summary Summarize(string title, string text, string? languageHint = null)
+    public Summary Summarize(string? title, string? text, string? languageHint = null)
     {
+        title ??= "";
+        text ??= "";
         var language = LanguageDetector.Resolve(languageHint, text);
         var candidates = Candidates(SentenceSplitter.Split(text), language);
         if (candidates.Count == 0)

@@ -107,6 +107,21 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public async Task SummarizeAsync_RandomText_NeverThrowsAndStaysWithinTheCap()
+    {
+        const string alphabet = "模型学习。，！？；…”」）abc XYZ.!?:;,\n\t 3.5 e.g. https://x.org/a?b=1 @//\ud83d\ude00\u3000《》——";
+        var random = new Random(1234);
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 600)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
+            var summary = await summarizer.SummarizeAsync(new SummaryRequest(text[..Math.Min(10, text.Length)], text));
+
+            Assert.InRange(SummaryLength.Measure(summary.Text, summary.Language), 0, summary.Language == "zh" ? 160 : 60);
+        }
+    }
+
+    [Fact]
     public void Summarize_OneShortWeiboLine_KeptWhole()
     {
         Assert.Equal("GPT-5 发布了！", summarizer.Summarize("", "GPT-5 发布了！").Text);
