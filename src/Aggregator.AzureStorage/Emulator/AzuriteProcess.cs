@@ -40,6 +40,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var executable = AzuriteExecutable.Find(options);
+        if (options.Location is not null)
+        {
+            // First run: the data folder (and Azurite's working directory) may not exist yet.
+            Directory.CreateDirectory(options.Location);
+        }
+
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,

@@ -42,12 +42,13 @@ public sealed class AzuriteProcessTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task StartAsync_WithLocation_KeepsDataAcrossRestarts()
+    public async Task StartAsync_WithNewLocation_CreatesItAndKeepsDataAcrossRestarts()
     {
         var folder = Directory.CreateTempSubdirectory("azurite-test-");
         try
         {
-            var options = new AzuriteStartOptions { SearchFrom = RepositoryPaths.Root, Location = folder.FullName };
+            var location = Path.Combine(folder.FullName, "not-yet-created");
+            var options = new AzuriteStartOptions { SearchFrom = RepositoryPaths.Root, Location = location };
             await using (var first = await AzuriteProcess.StartAsync(options))
             {
                 var table = new TableClient(first.ConnectionString, "persisted");
