@@ -26,6 +26,9 @@ public sealed record StorageConnectionSettings
     /// <summary>The client id of a user-assigned managed identity.</summary>
     public string? ClientId { get; init; }
 
+    /// <summary>Replaces the record's generated ToString, which would print the connection string and its key.</summary>
+    public override string ToString() => Describe();
+
     /// <summary>Where the settings point, without secrets: safe to log.</summary>
     public string Describe() =>
         !string.IsNullOrWhiteSpace(ConnectionString)

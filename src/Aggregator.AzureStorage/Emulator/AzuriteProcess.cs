@@ -13,10 +13,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly AzuriteOutput output;
+    private readonly bool persisted;
 
-    private AzuriteProcess(Process process, AzuriteOutput output, Uri tableEndpoint, Uri blobEndpoint)
+    private AzuriteProcess(Process process, AzuriteOutput output, bool persisted, Uri tableEndpoint, Uri blobEndpoint)
     {
         this.process = process;
+        this.persisted = persisted;
         this.output = output;
         TableEndpoint = tableEndpoint;
         BlobEndpoint = blobEndpoint;
@@ -38,6 +40,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var executable = AzuriteExecutable.Find(options);
+        if (options.Location is not null)
+        {
+            // First run: the data folder (and Azurite's working directory) may not exist yet.
+            Directory.CreateDirectory(options.Location);
+        }
+
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -69,7 +77,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         try
         {
             var (table, blob) = await WaitUntilListeningAsync(process, output, options.StartupTimeout, cancellationToken).ConfigureAwait(false);
-            return new AzuriteProcess(process, output, Endpoint(table), Endpoint(blob));
+            return new AzuriteProcess(process, output, options.Location is not null, Endpoint(table), Endpoint(blob));
         }
         catch
         {
@@ -115,23 +123,39 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops Azurite. In memory there is nothing to save, so the tree is killed at once; with a location it is asked to
+    /// stop (SIGTERM) so its database is flushed, which waits out idle keep-alive connections (a few seconds).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        Kill(process);
-        try
+        if (persisted && !process.HasExited && UnixSignal.TryTerminate(process.Id)
+            && await ExitsWithinAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false))
         {
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // It was told to die; a zombie for a few more seconds is not the caller's problem.
+            process.Dispose();
+            return;
         }
 
+        Kill(process);
+        await ExitsWithinAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         process.Dispose();
     }
 
     public override string ToString() => $"Azurite (pid {process.Id}) table {TableEndpoint}, blob {BlobEndpoint}; {output.Tail()}";
+
+    private async Task<bool> ExitsWithinAsync(TimeSpan timeout)
+    {
+        try
+        {
+            using var wait = new CancellationTokenSource(timeout);
+            await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     private static IEnumerable<string> Arguments(AzuriteStartOptions options)
     {
@@ -157,6 +181,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
+                // The parameterless wait also drains the redirected streams, so the tail holds its last words.
+                process.WaitForExit();
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting. {output.Tail()}");
             }
 

@@ -139,6 +139,12 @@ internal static class EntityJsonWriter
 
     private static void WriteDateTime(Utf8JsonWriter writer, string name, DateTime utc)
     {
+        if (utc < EntityLimits.MinDateTime)
+        {
+            throw new ArgumentException(
+                $"Property '{name}' is {utc:O}; the Table service stores dates from 1601-01-01 UTC on (an unset DateTimeOffset is 0001-01-01: make it nullable).");
+        }
+
         Annotate(writer, name, "Edm.DateTime");
         writer.WriteString(name, utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
     }

@@ -23,6 +23,9 @@ internal static class EntityLimits
 
     public const int MaxPropertyNameLength = 255;
 
+    /// <summary>The earliest Edm.DateTime the service accepts.</summary>
+    public static readonly DateTime MinDateTime = new(1601, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>Operations in one entity group transaction.</summary>
     public const int MaxTransactionActions = 100;
 

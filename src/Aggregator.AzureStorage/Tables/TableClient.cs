@@ -46,7 +46,7 @@ public sealed class TableClient
     /// <summary>Creates the table; an existing table (409 TableAlreadyExists) is success.</summary>
     public async Task<Response<TableItem>> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        using var message = connection.CreateMessage(RequestMethod.Post, "Tables");
+        using var message = connection.CreateMessage(RequestMethod.Post, TableResourcePaths.Tables);
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         TableServiceConnection.SetJsonContent(message, EntityJsonWriter.SerializeTableName(Name));
         var response = await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public sealed class TableClient
     /// <summary>Deletes the table; a missing table is not an error.</summary>
     public async Task<Response> DeleteAsync(CancellationToken cancellationToken = default)
     {
-        using var message = connection.CreateMessage(RequestMethod.Delete, $"Tables('{Name}')");
+        using var message = connection.CreateMessage(RequestMethod.Delete, TableResourcePaths.Table(Name));
         var response = await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status is 204 or 404 ? response : throw TableServiceConnection.Failure(response);
     }
@@ -174,14 +174,7 @@ public sealed class TableClient
         return new TableTransactionSender(connection, Name).SubmitAsync(list, cancellationToken);
     }
 
-    internal string EntityPath(string partitionKey, string rowKey)
-    {
-        EntityValidator.ValidateKey(partitionKey, nameof(partitionKey));
-        EntityValidator.ValidateKey(rowKey, nameof(rowKey));
-        return $"{Name}(PartitionKey='{EscapeKey(partitionKey)}',RowKey='{EscapeKey(rowKey)}')";
-    }
-
-    private static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
+    private string EntityPath(string partitionKey, string rowKey) => TableResourcePaths.Entity(Name, partitionKey, rowKey);
 
     private static string? ErrorCode(Response response) =>
         TableErrorParser.Read(response.Content, response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : null)?.Code;

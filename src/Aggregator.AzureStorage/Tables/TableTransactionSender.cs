@@ -14,10 +14,9 @@ internal sealed partial class TableTransactionSender(TableServiceConnection conn
     {
         var batch = "batch_" + Guid.NewGuid().ToString("D");
         var changeset = "changeset_" + Guid.NewGuid().ToString("D");
-        var table = new TableClient(connection, tableName);
         var body = TableTransactionBody.Write(
             actions,
-            (pk, rk) => connection.UriFor(pk is null ? tableName : table.EntityPath(pk, rk!)),
+            (pk, rk) => connection.UriFor(pk is null ? tableName : TableResourcePaths.Entity(tableName, pk, rk!)),
             batch,
             changeset);
         if (body.Length > EntityLimits.MaxTransactionBytes)

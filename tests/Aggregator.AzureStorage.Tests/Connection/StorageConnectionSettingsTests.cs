@@ -76,7 +76,9 @@ public sealed class StorageConnectionSettingsTests
         var settings = new StorageConnectionSettings { ConnectionString = $"AccountName=aggst01;AccountKey={key}" };
 
         Assert.DoesNotContain(key, settings.Describe(), StringComparison.Ordinal);
-        Assert.Contains("aggst01", settings.Describe(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, settings.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, $"{settings}", StringComparison.Ordinal);
+        Assert.Contains("aggst01", settings.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

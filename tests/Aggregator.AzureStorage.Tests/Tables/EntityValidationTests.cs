@@ -112,6 +112,17 @@ public sealed class EntityValidationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddEntity_DateBefore1601_IsRejectedNamingTheProperty()
+    {
+        var table = await azurite.CreateTableAsync("olddate");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => table.AddEntityAsync(new TableEntity("p", "r") { ["Published"] = default(DateTimeOffset) }));
+
+        Assert.Contains("'Published'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TableClient_InvalidTableName_IsRejected()
     {
         var service = azurite.TableService;

@@ -89,6 +89,18 @@ public sealed class TableClientQueryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Query_ChineseAndEmojiTitle_MatchesExactly()
+    {
+        var table = await azurite.CreateTableAsync("zhfilter");
+        await table.AddEntityAsync(new TableEntity("p", "1") { ["Title"] = "多模态大模型综述 🚀" });
+        await table.AddEntityAsync(new TableEntity("p", "2") { ["Title"] = "多模态大模型综述" });
+
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Title eq {"多模态大模型综述 🚀"}")).ToListAsync();
+
+        Assert.Equal("1", Assert.Single(rows).RowKey);
+    }
+
+    [Fact]
     public async Task Query_NoMatches_IsEmpty()
     {
         var table = await azurite.CreateTableAsync("nomatch");

@@ -52,17 +52,18 @@ public sealed class TableEntityRoundTripTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AddThenGet_DateTimeWithSubMillisecondTicks_KeepsWhatTheEmulatorKeeps()
+    public async Task AddThenGet_DateTimeWithSubMillisecondTicks_KeepsEveryTickInUtc()
     {
-        // Azure keeps Edm.DateTime to 100 ns ticks; Azurite keeps the string we send (7 fractional digits). We promise
-        // only millisecond precision in UTC, so that is what this asserts.
+        // Azure stores Edm.DateTime as a 64-bit count of 100 ns ticks in UTC; we write all 7 fractional digits, and
+        // Azurite keeps the text we send. The offset is not stored: values come back in UTC.
         var table = await azurite.CreateTableAsync("ticks");
-        var when = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1_234_567);
+        var when = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.FromHours(-5)).AddTicks(1_234_567);
         await table.AddEntityAsync(new TableEntity("p", "r") { ["When"] = when });
 
         var stored = (await table.GetEntityAsync<TableEntity>("p", "r")).Value.GetDateTimeOffset("When")!.Value;
 
-        Assert.Equal(when.ToUnixTimeMilliseconds(), stored.ToUnixTimeMilliseconds());
+        Assert.Equal(when.UtcTicks, stored.UtcTicks);
+        Assert.Equal(TimeSpan.Zero, stored.Offset);
     }
 
     [Fact]

@@ -28,12 +28,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private static int tableCounter;
 
     private AzuriteProcess? process;
+    private TableServiceClient? tableService;
 
     public AzuriteProcess Process => process ?? throw new InvalidOperationException("Azurite has not been started (InitializeAsync was not called).");
 
     public string ConnectionString => Process.ConnectionString;
 
-    public TableServiceClient TableService => new(ConnectionString);
+    public TableServiceClient TableService => tableService ??= new TableServiceClient(ConnectionString);
 
     public BlobServiceClient BlobService => new(ConnectionString);
 
