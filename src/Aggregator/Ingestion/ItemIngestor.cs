@@ -91,8 +91,8 @@ public sealed partial class ItemIngestor(
             Title = title,
             Link = link,
             Authors = item.Authors,
-            Published = item.PublishingDate ?? item.UpdatedDate ?? run.Started,
-            Updated = item.UpdatedDate,
+            Published = PlausibleDate(item.PublishingDate ?? item.UpdatedDate, run.Started),
+            Updated = item.UpdatedDate is { } updated && PlausibleDate(updated, run.Started) == updated ? updated : null,
             FirstSeen = run.Started,
             ContentHtml = article.Html,
             Text = text,
@@ -106,6 +106,13 @@ public sealed partial class ItemIngestor(
             Fingerprint = fingerprint,
         };
     }
+
+    /// <summary>
+    /// A feed's date unless it is impossible: before 1601 (storage cannot keep it) or more than a day in the future
+    /// (a wrong zone or a typo would pin the item to the top of the feed); then the time it was first seen.
+    /// </summary>
+    private static DateTimeOffset PlausibleDate(DateTimeOffset? date, DateTimeOffset seen) =>
+        date is { } d && d.Year >= 1601 && d <= seen.AddDays(1) ? d : seen;
 
     private string? CanonicalLink(string? link, Uri baseUri)
     {
