@@ -108,19 +108,24 @@ internal static class BoilerplateLabels
         }
 
         var removed = 0;
-        var first = true;
+        IElement? firstItem = null;
         for (var sibling = anchor.NextElementSibling; sibling is not null;)
         {
             var next = sibling.NextElementSibling;
             var stats = TextStatistics.Of(sibling)[sibling];
-            var empty = stats.Chars == 0;
-            var listLike = sibling.LocalName is "ul" or "ol" or "dl" or "table" || stats.LinkDensity >= 0.5;
-            if (sibling.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" || !(empty || listLike || first))
+            var empty = stats.Chars == 0; // spacers, and the cover-image links WeChat puts under 往期推荐
+            var listLike = sibling.LocalName is "ul" or "ol" or "dl" or "table" || stats.LinkDensity >= 0.5
+                || (firstItem is not null && IsSameKind(sibling, firstItem));
+            if (sibling.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" || !(empty || listLike || firstItem is null))
             {
                 break;
             }
 
-            first &= empty;
+            if (!empty && firstItem is null)
+            {
+                firstItem = sibling;
+            }
+
             sibling.Remove();
             removed++;
             sibling = next;
@@ -128,6 +133,11 @@ internal static class BoilerplateLabels
 
         return removed;
     }
+
+    // Items of one list share their markup ("<div class=\"more-item\">" after "<div class=\"more-item\">").
+    // A bare <p> is prose, not a list item: only a shared class makes siblings one list.
+    private static bool IsSameKind(IElement element, IElement item) =>
+        element.LocalName == item.LocalName && !string.IsNullOrWhiteSpace(item.ClassName) && element.ClassName == item.ClassName;
 
     private static List<IText> TextNodes(IElement root)
     {

@@ -44,9 +44,8 @@ public sealed class PageReader(IContentExtractor extractor, ILinkCanonicalizer c
     private FeedItem ReadArticle(string html, IDocument document, Uri pageUri, PageSelectors? selectors)
     {
         var article = extractor.Extract(html, pageUri, selectors);
-        var dateElement = selectors?.Date is { Length: > 0 } dateSelector
-            ? SelectOne(document, dateSelector, nameof(PageSelectors.Date))
-            : document.QuerySelector(PublishedDateSelectors);
+        var dateElement = (selectors?.Date is { Length: > 0 } dateSelector ? SelectOne(document, dateSelector, nameof(PageSelectors.Date)) : null)
+            ?? document.QuerySelector(PublishedDateSelectors);
         return new FeedItem
         {
             Id = canonicalizer.Canonicalize(pageUri).AbsoluteUri,
@@ -82,9 +81,8 @@ public sealed class PageReader(IContentExtractor extractor, ILinkCanonicalizer c
             var titleElement = selectors.Title is { Length: > 0 } titleSelector
                 ? SelectOne(element, titleSelector, nameof(PageSelectors.Title))
                 : linkElement;
-            var dateElement = selectors.Date is { Length: > 0 } dateSelector
-                ? SelectOne(element, dateSelector, nameof(PageSelectors.Date))
-                : element.QuerySelector("time[datetime], time");
+            var dateElement = (selectors.Date is { Length: > 0 } dateSelector ? SelectOne(element, dateSelector, nameof(PageSelectors.Date)) : null)
+                ?? element.QuerySelector("time[datetime], time");
             items.Add(new FeedItem
             {
                 Id = canonicalizer.Canonicalize(link).AbsoluteUri,
