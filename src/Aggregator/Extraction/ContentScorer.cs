@@ -23,6 +23,7 @@ internal static class ContentScorer
     {
         var statistics = TextStatistics.Of(body);
         var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        var earned = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
         foreach (var element in DomWalk.Descendants(body))
         {
             if (!IsParagraph(element, statistics))
@@ -47,6 +48,7 @@ internal static class ContentScorer
 
                 var divider = level switch { 0 => 1.0, 1 => 2.0, _ => level * 3.0 };
                 scores[ancestor] = current + (score / divider);
+                earned[ancestor] = earned.GetValueOrDefault(ancestor) + (score / divider);
                 if (ReferenceEquals(ancestor, body))
                 {
                     break;
@@ -64,7 +66,7 @@ internal static class ContentScorer
             .OrderByDescending(c => c.Score)
             .ToList();
         var top = PreferSharedAncestor(ranked, body);
-        return WithSiblings(top, ranked, statistics, body);
+        return WithSiblings(top.Element, earned, statistics, body);
     }
 
     private static bool IsParagraph(IElement element, TextStatistics statistics) =>
@@ -102,7 +104,11 @@ internal static class ContentScorer
     private static (IElement Element, double Score) PreferSharedAncestor(List<(IElement Element, double Score)> ranked, IElement body)
     {
         var top = ranked[0];
-        var close = ranked.Skip(1).Take(4).Where(c => c.Score >= top.Score * 0.75).Select(c => c.Element).ToList();
+        // Candidates in the top one's own ancestor chain say nothing about a split article.
+        var close = ranked.Skip(1).Take(4)
+            .Where(c => c.Score >= top.Score * 0.75 && !DomWalk.IsInside(top.Element, c.Element) && !DomWalk.IsInside(c.Element, top.Element))
+            .Select(c => c.Element)
+            .ToList();
         if (close.Count >= 2)
         {
             for (var ancestor = top.Element.ParentElement; ancestor is not null && !ReferenceEquals(ancestor, body.ParentElement); ancestor = ancestor.ParentElement)
@@ -124,30 +130,27 @@ internal static class ContentScorer
         return (element, top.Score);
     }
 
-    private static List<IElement> WithSiblings(
-        (IElement Element, double Score) top, List<(IElement Element, double Score)> ranked, TextStatistics statistics, IElement body)
+    /// <summary>
+    /// The top element and those siblings that earned a fifth of its paragraph score (class names earn nothing here:
+    /// "article-header-box" beside the article is not more of it), or read like paragraphs of it.
+    /// </summary>
+    private static List<IElement> WithSiblings(IElement top, Dictionary<IElement, double> earned, TextStatistics statistics, IElement body)
     {
-        if (ReferenceEquals(top.Element, body) || top.Element.ParentElement is not { } parent)
+        if (ReferenceEquals(top, body) || top.ParentElement is not { } parent)
         {
-            return [top.Element];
+            return [top];
         }
 
-        var threshold = Math.Max(10, top.Score * 0.2);
-        var scoreOf = ranked.ToDictionary<(IElement Element, double Score), IElement, double>(c => c.Element, c => c.Score, ReferenceEqualityComparer.Instance);
+        double Earned(IElement element) => earned.GetValueOrDefault(element) * (1 - statistics[element].LinkDensity);
+        var threshold = Math.Max(10, Earned(top) * 0.2);
         var selected = new List<IElement>();
         foreach (var sibling in parent.Children)
         {
-            if (ReferenceEquals(sibling, top.Element))
-            {
-                selected.Add(sibling);
-                continue;
-            }
-
             var measure = statistics[sibling];
-            var text = sibling.TextContent.Trim();
-            var include = scoreOf.GetValueOrDefault(sibling) >= threshold
+            var include = ReferenceEquals(sibling, top)
+                || Earned(sibling) >= threshold
                 || (IsParagraph(sibling, statistics) && measure.Chars > 80 && measure.LinkDensity < 0.25)
-                || (IsParagraph(sibling, statistics) && measure.Chars > 0 && measure.LinkDensity == 0 && EndsSentence(text));
+                || (IsParagraph(sibling, statistics) && measure.Chars > 0 && measure.LinkDensity == 0 && EndsSentence(sibling.TextContent.Trim()));
             if (include)
             {
                 selected.Add(sibling);

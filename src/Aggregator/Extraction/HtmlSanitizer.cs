@@ -34,6 +34,11 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
         "noframes", "portal", "slot",
     };
 
+    private static readonly HashSet<string> PrunedWhenEmpty = new(StringComparer.Ordinal)
+    {
+        "p", "div", "b", "i", "em", "strong", "u", "s", "small", "mark", "blockquote", "figure", "figcaption", "li", "ul", "ol",
+    };
+
     private static readonly string[] LinkSchemes = ["http", "https", "mailto"];
     private static readonly string[] ImageSchemes = ["http", "https"];
     private static readonly string[] LazySourceAttributes = ["data-src", "data-original", "data-actualsrc", "data-lazy-src", "src"];
@@ -87,7 +92,26 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
             }
         }
 
+        RemoveEmptyBlocks(container);
         return container;
+    }
+
+    /// <summary>
+    /// Drops blocks left with nothing to show (spacer paragraphs, wrappers whose content was dropped), innermost first
+    /// so a wrapper emptied by its children's removal goes too.
+    /// </summary>
+    private static void RemoveEmptyBlocks(IElement container)
+    {
+        var elements = DomWalk.Descendants(container);
+        for (var i = elements.Count - 1; i >= 0; i--)
+        {
+            var element = elements[i];
+            if (PrunedWhenEmpty.Contains(element.LocalName)
+                && element.ChildNodes.All(c => c is IElement { LocalName: "br" } || (c is IText t && string.IsNullOrWhiteSpace(t.Data))))
+            {
+                element.Remove();
+            }
+        }
     }
 
     private static void PushChildren(Stack<(INode, IElement, int)> pending, INode source, IElement parent, int depth)

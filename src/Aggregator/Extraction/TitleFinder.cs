@@ -73,6 +73,7 @@ internal static partial class TitleFinder
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"_[^_]{1,30}的博客$")]
+    // The author is an ASCII id (which may hold '_') or a nickname (which then has none).
+    [GeneratedRegex(@"_(?:[A-Za-z0-9_\-]{1,40}|[^_]{1,30})的博客$")]
     private static partial Regex AuthorBlogSuffix();
 }
