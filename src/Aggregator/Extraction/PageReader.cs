@@ -24,7 +24,8 @@ public sealed class PageReader(IContentExtractor extractor, ILinkCanonicalizer c
         }
 
         var document = HtmlDocuments.Parse(html);
-        var title = TitleFinder.Find(document);
+        // The feed is the page: its title as the site wrote it (an article item gets the extracted title).
+        var title = string.Join(' ', (document.Title ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var warnings = new List<string>();
         var items = selectors?.Item is { Length: > 0 } itemSelector
             ? ReadList(document, pageUri, selectors, itemSelector, warnings)
@@ -32,7 +33,7 @@ public sealed class PageReader(IContentExtractor extractor, ILinkCanonicalizer c
         return new Feed
         {
             Type = FeedType.Html,
-            Title = title,
+            Title = title.Length > 0 ? title : null,
             Link = pageUri.AbsoluteUri,
             Description = document.QuerySelector("meta[name='description'], meta[property='og:description']")?.GetAttribute("content"),
             Language = document.DocumentElement.GetAttribute("lang"),
