@@ -101,7 +101,7 @@ internal static class BoilerplateLabels
     private static int RemoveFollowingList(IElement block, IElement root)
     {
         var anchor = block;
-        while (anchor.NextElementSibling is null && anchor.ParentElement is { } parent && !ReferenceEquals(parent, root)
+        while (FollowingSiblings(anchor).Count == 0 && anchor.ParentElement is { } parent && !ReferenceEquals(parent, root)
                && parent.LocalName is not ("body" or "html"))
         {
             anchor = parent;
@@ -109,9 +109,8 @@ internal static class BoilerplateLabels
 
         var removed = 0;
         IElement? firstItem = null;
-        for (var sibling = anchor.NextElementSibling; sibling is not null;)
+        foreach (var sibling in FollowingSiblings(anchor))
         {
-            var next = sibling.NextElementSibling;
             var stats = TextStatistics.Of(sibling)[sibling];
             var empty = stats.Chars == 0; // spacers, and the cover-image links WeChat puts under 往期推荐
             var listLike = sibling.LocalName is "ul" or "ol" or "dl" or "table" || stats.LinkDensity >= 0.5
@@ -128,10 +127,27 @@ internal static class BoilerplateLabels
 
             sibling.Remove();
             removed++;
-            sibling = next;
         }
 
         return removed;
+    }
+
+    /// <summary>The element siblings after <paramref name="element"/>, in order (a snapshot: safe to remove from).</summary>
+    private static List<IElement> FollowingSiblings(IElement element)
+    {
+        var result = new List<IElement>();
+        var seen = false;
+        foreach (var sibling in element.ParentElement?.Children ?? Enumerable.Empty<IElement>())
+        {
+            if (seen)
+            {
+                result.Add(sibling);
+            }
+
+            seen |= ReferenceEquals(sibling, element);
+        }
+
+        return result;
     }
 
     // Items of one list share their markup ("<div class=\"more-item\">" after "<div class=\"more-item\">").

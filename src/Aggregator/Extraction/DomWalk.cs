@@ -26,9 +26,11 @@ internal static class DomWalk
 
     private static void PushChildren(Stack<INode> pending, INode node)
     {
-        for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+        // By index: AngleSharp finds a sibling by searching the parent's child list, which is quadratic over a long list.
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            if (child is IElement)
+            if (children[i] is IElement child)
             {
                 pending.Push(child);
             }

@@ -116,10 +116,11 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
 
     private static void PushChildren(Stack<(INode, IElement, int)> pending, INode source, IElement parent, int depth)
     {
-        // Template content lives in a separate fragment and is dropped anyway.
-        for (var child = source.LastChild; child is not null; child = child.PreviousSibling)
+        // By index: AngleSharp finds a sibling by searching the parent's child list, which is quadratic over a long list.
+        var children = source.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            pending.Push((child, parent, depth));
+            pending.Push((children[i], parent, depth));
         }
     }
 

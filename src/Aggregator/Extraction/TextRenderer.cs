@@ -56,9 +56,10 @@ internal static class TextRenderer
 
             preDepth += name == "pre" ? 1 : 0;
             pending.Push((node, true));
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                pending.Push((child, false));
+                pending.Push((children[i], false));
             }
         }
 
