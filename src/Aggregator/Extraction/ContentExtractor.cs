@@ -46,13 +46,7 @@ public sealed class ContentExtractor(ILinkCanonicalizer canonicalizer) : IConten
         var content = ContentRoots(body, baseUri, selectors, isPage);
         var unwrap = content.Count == 1 && ReferenceEquals(content[0], body);
         var output = sanitizer.SanitizeNodes(content, baseUri, unwrapRoots: unwrap);
-        return new ExtractedArticle
-        {
-            Html = output.InnerHtml,
-            Text = TextRenderer.Render(output),
-            Title = title,
-            Links = [.. output.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(IsAbsoluteHttp).Distinct(StringComparer.Ordinal)],
-        };
+        return new ExtractedArticle { Html = output.Html, Text = output.Text, Title = title, Links = output.Links };
     }
 
     private static IReadOnlyList<IElement> ContentRoots(IElement body, Uri? baseUri, PageSelectors? selectors, bool isPage)
@@ -109,7 +103,4 @@ public sealed class ContentExtractor(ILinkCanonicalizer canonicalizer) : IConten
             : Uri.TryCreate(declared.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute
             : baseUri;
     }
-
-    private static bool IsAbsoluteHttp(string href) =>
-        href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }

@@ -11,7 +11,4 @@ internal static class HtmlDocuments
 
     public static IHtmlDocument Parse(string html) =>
         Parser.Value!.ParseDocument(NestingLimiter.Limit(html ?? string.Empty));
-
-    /// <summary>An empty document to build sanitised output in.</summary>
-    public static IHtmlDocument CreateEmpty() => Parser.Value!.ParseDocument(string.Empty);
 }

@@ -3,9 +3,9 @@ using AngleSharp.Dom;
 namespace Aggregator.Extraction;
 
 /// <summary>
-/// Rebuilds the markup from an allow-list into a fresh document, so nothing not named here can reach the output:
-/// unknown elements are unwrapped (their children kept), dangerous ones dropped with their content. The walk is
-/// iterative and the output depth is capped, so hostile nesting cannot overflow the stack here or when serialising.
+/// Rewrites the markup from an allow-list, so nothing not named here can reach the output: unknown elements are
+/// unwrapped (their children kept), dangerous ones dropped with their content. The walk is iterative and the output
+/// depth is capped, so hostile nesting cannot overflow the stack here or in whoever parses the output.
 /// </summary>
 public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanitizer
 {
@@ -34,11 +34,6 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
         "noframes", "portal", "slot",
     };
 
-    private static readonly HashSet<string> PrunedWhenEmpty = new(StringComparer.Ordinal)
-    {
-        "p", "div", "b", "i", "em", "strong", "u", "s", "small", "mark", "blockquote", "figure", "figcaption", "li", "ul", "ol",
-    };
-
     private static readonly string[] LinkSchemes = ["http", "https", "mailto"];
     private static readonly string[] ImageSchemes = ["http", "https"];
     private static readonly string[] LazySourceAttributes = ["data-src", "data-original", "data-actualsrc", "data-lazy-src", "src"];
@@ -46,137 +41,117 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
     public string Sanitize(string html, Uri? baseUri)
     {
         var document = HtmlDocuments.Parse(html);
-        return document.Body is null ? string.Empty : SanitizeNodes([document.Body], baseUri, unwrapRoots: true).InnerHtml;
+        return document.Body is null ? string.Empty : SanitizeNodes([document.Body], baseUri, unwrapRoots: true).Html;
     }
 
-    /// <summary>Copies the allowed part of <paramref name="sources"/> into a new container element, in order.</summary>
-    /// <param name="unwrapRoots">Copy only the roots' children (the roots are containers like body).</param>
-    internal IElement SanitizeNodes(IEnumerable<INode> sources, Uri? baseUri, bool unwrapRoots = false)
+    /// <summary>Writes the allowed part of <paramref name="sources"/>, in order, with its text and links.</summary>
+    /// <param name="unwrapRoots">Write only the roots' children (the roots are containers like body).</param>
+    internal SanitizedContent SanitizeNodes(IEnumerable<INode> sources, Uri? baseUri, bool unwrapRoots = false)
     {
-        var output = HtmlDocuments.CreateEmpty();
-        var container = output.Body!;
-        var pending = new Stack<(INode Source, IElement Parent, int Depth)>();
+        // Written straight to text rather than built as a DOM: AngleSharp spends microseconds creating each element
+        // and serialising it, several times the cost of parsing the page.
+        var writer = new SanitizedMarkupWriter();
+        var pending = new Stack<(INode Node, string? Closing)>();
         foreach (var source in sources.Reverse())
         {
             if (unwrapRoots)
             {
-                PushChildren(pending, source, container, 0);
+                PushChildren(pending, source);
             }
             else
             {
-                pending.Push((source, container, 0));
+                pending.Push((source, null));
             }
         }
 
         while (pending.Count > 0)
         {
-            var (source, parent, depth) = pending.Pop();
-            switch (source)
+            var (node, closing) = pending.Pop();
+            if (closing is not null)
+            {
+                writer.Close(closing);
+                continue;
+            }
+
+            switch (node)
             {
                 case IText text:
-                    parent.AppendChild(output.CreateTextNode(text.Data));
+                    writer.Text(text.Data);
                     break;
-                case IElement element:
-                    var copy = CopyElement(element, output, baseUri, depth);
-                    if (copy is not null)
+                case IElement element when !IsDroppedWithContent(element):
+                    var copy = Allowed(element, baseUri, writer.Depth);
+                    if (copy is { } allowed)
                     {
-                        parent.AppendChild(copy);
+                        writer.Open(allowed.Name, allowed.Attributes);
+                        if (SanitizedMarkupWriter.IsVoid(allowed.Name))
+                        {
+                            break;
+                        }
+
+                        pending.Push((element, allowed.Name));
                     }
 
-                    if (copy is not null || !IsDroppedWithContent(element))
-                    {
-                        PushChildren(pending, element, copy ?? parent, copy is null ? depth : depth + 1);
-                    }
-
+                    PushChildren(pending, element);
                     break;
             }
         }
 
-        RemoveEmptyBlocks(container);
-        return container;
+        return writer.ToContent();
     }
 
-    /// <summary>
-    /// Drops blocks left with nothing to show (spacer paragraphs, wrappers whose content was dropped), innermost first
-    /// so a wrapper emptied by its children's removal goes too.
-    /// </summary>
-    private static void RemoveEmptyBlocks(IElement container)
-    {
-        var elements = DomWalk.Descendants(container);
-        for (var i = elements.Count - 1; i >= 0; i--)
-        {
-            var element = elements[i];
-            if (PrunedWhenEmpty.Contains(element.LocalName)
-                && element.ChildNodes.All(c => c is IElement { LocalName: "br" } || (c is IText t && string.IsNullOrWhiteSpace(t.Data))))
-            {
-                element.Remove();
-            }
-        }
-    }
-
-    private static void PushChildren(Stack<(INode, IElement, int)> pending, INode source, IElement parent, int depth)
+    private static void PushChildren(Stack<(INode, string?)> pending, INode source)
     {
         // By index: AngleSharp finds a sibling by searching the parent's child list, which is quadratic over a long list.
         var children = source.ChildNodes;
         for (var i = children.Length - 1; i >= 0; i--)
         {
-            pending.Push((children[i], parent, depth));
+            pending.Push((children[i], null));
         }
     }
 
     private static bool IsDroppedWithContent(IElement element) =>
-        Dropped.Contains(element.LocalName) || HiddenContent.IsHidden(element) || element.LocalName == "img";
+        Dropped.Contains(element.LocalName) || HiddenContent.IsHidden(element);
 
-    /// <summary>The allowed copy of <paramref name="element"/> (without children), or null to unwrap or drop it.</summary>
-    private IElement? CopyElement(IElement element, IDocument output, Uri? baseUri, int depth)
+    /// <summary>The element's allowed name and attributes, or null to unwrap it (keep only its children).</summary>
+    private (string Name, List<KeyValuePair<string, string>> Attributes)? Allowed(IElement element, Uri? baseUri, int depth)
     {
-        var name = element.LocalName;
-        if (IsDroppedWithContent(element) && name != "img")
+        var name = KeptAsDiv.Contains(element.LocalName) ? "div" : element.LocalName;
+        if (!Kept.Contains(name) || (depth >= MaxOutputDepth && !SanitizedMarkupWriter.IsVoid(name)))
         {
             return null;
         }
 
-        if (KeptAsDiv.Contains(name))
-        {
-            name = "div";
-        }
-
-        if (!Kept.Contains(name) || (depth >= MaxOutputDepth && name is not ("img" or "br" or "hr")))
-        {
-            return null;
-        }
-
-        var copy = output.CreateElement(name);
+        var attributes = new List<KeyValuePair<string, string>>();
         switch (name)
         {
-            case "a":
-                return CopyLink(element, copy, baseUri);
-            case "img":
-                return CopyImage(element, copy, baseUri);
+            case "a" when !CopyLink(element, attributes, baseUri):
+                return null;
+            case "img" when !CopyImage(element, attributes, baseUri):
+                return null;
             case "td" or "th":
-                CopyNumber(element, copy, "colspan");
-                CopyNumber(element, copy, "rowspan");
+                CopyNumber(element, attributes, "colspan");
+                CopyNumber(element, attributes, "rowspan");
                 break;
             case "ol":
-                CopyNumber(element, copy, "start");
+                CopyNumber(element, attributes, "start");
                 break;
         }
 
-        return copy;
+        return (name, attributes);
     }
 
-    private IElement? CopyLink(IElement source, IElement copy, Uri? baseUri)
+    private bool CopyLink(IElement source, List<KeyValuePair<string, string>> copy, Uri? baseUri)
     {
         var raw = source.GetAttribute("href");
         if (raw is null || raw.TrimStart().StartsWith('#'))
         {
-            return null;
+            return false;
         }
 
         var href = SafeUrl.Resolve(raw, baseUri, LinkSchemes);
         if (href is null)
         {
-            return null;
+            return false;
         }
 
         if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
@@ -184,18 +159,18 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
             href = canonicalizer.Unwrap(absolute).AbsoluteUri;
         }
 
-        copy.SetAttribute("href", href);
+        copy.Add(new("href", href));
         var title = source.GetAttribute("title");
         if (!string.IsNullOrWhiteSpace(title))
         {
-            copy.SetAttribute("title", title);
+            copy.Add(new("title", title));
         }
 
-        copy.SetAttribute("rel", "noopener noreferrer");
-        return copy;
+        copy.Add(new("rel", "noopener noreferrer"));
+        return true;
     }
 
-    private static IElement? CopyImage(IElement source, IElement copy, Uri? baseUri)
+    private static bool CopyImage(IElement source, List<KeyValuePair<string, string>> copy, Uri? baseUri)
     {
         string? src = null;
         foreach (var attribute in LazySourceAttributes)
@@ -211,29 +186,29 @@ public sealed class HtmlSanitizer(ILinkCanonicalizer canonicalizer) : IHtmlSanit
 
         if (src is null || TrackingPixels.IsTrackingPixel(source, new Uri(src)))
         {
-            return null;
+            return false;
         }
 
-        copy.SetAttribute("src", src);
+        copy.Add(new("src", src));
         var alt = source.GetAttribute("alt");
         if (alt is not null)
         {
-            copy.SetAttribute("alt", alt);
+            copy.Add(new("alt", alt));
         }
 
         CopyNumber(source, copy, "width");
         CopyNumber(source, copy, "height");
-        copy.SetAttribute("referrerpolicy", "no-referrer");
-        copy.SetAttribute("loading", "lazy");
-        return copy;
+        copy.Add(new("referrerpolicy", "no-referrer"));
+        copy.Add(new("loading", "lazy"));
+        return true;
     }
 
-    private static void CopyNumber(IElement source, IElement copy, string attribute)
+    private static void CopyNumber(IElement source, List<KeyValuePair<string, string>> copy, string attribute)
     {
         var value = source.GetAttribute(attribute)?.Trim();
         if (!string.IsNullOrEmpty(value) && value.Length <= 6 && value.All(char.IsAsciiDigit))
         {
-            copy.SetAttribute(attribute, value);
+            copy.Add(new(attribute, value));
         }
     }
 }

@@ -169,6 +169,28 @@ public sealed class HtmlSanitizerTests
         Assert.Equal(html, reparsed);
     }
 
+    [Theory]
+    [InlineData("wechat-article.html")]
+    [InlineData("csdn-post.html")]
+    [InlineData("weibo-post.html")]
+    [InlineData("english-blog.html")]
+    [InlineData("list-page.html")]
+    public void Sanitize_FixturePage_OutputIsExactlyWhatAngleSharpSerialisesFromIt(string fixture)
+    {
+        var html = sanitizer.Sanitize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extraction", "testdata", fixture)), Base);
+
+        Assert.Equal(html, new HtmlParser().ParseDocument(html).Body!.InnerHtml);
+    }
+
+    [Fact]
+    public void Sanitize_EscapesTextAndAttributesLikeAngleSharp()
+    {
+        var html = sanitizer.Sanitize("<p title=\"x\">a &amp; b &lt;c&gt; \"d\" 'e'&nbsp;f</p><a href=\"https://e.example/?a=1&amp;b=&quot;2&quot;\" title='say \"hi\" &amp; <bye>'>l</a>", Base);
+
+        Assert.Equal(html, new HtmlParser().ParseDocument(html).Body!.InnerHtml);
+        Assert.Contains("a &amp; b &lt;c&gt; \"d\" 'e'&nbsp;f", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Sanitize_DeepNesting_CapsOutputDepthAndKeepsText()
     {
