@@ -12,9 +12,6 @@ public sealed class ContentExtractor(ILinkCanonicalizer canonicalizer) : IConten
 {
     private readonly HtmlSanitizer sanitizer = new(canonicalizer);
 
-    // WeChat hides the article until its script runs; the text is the article, not hidden content.
-    private const string ShownByScript = "#js_content, .rich_media_content";
-
     public ExtractedArticle Extract(string html, Uri? baseUri, PageSelectors? selectors = null)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -28,9 +25,14 @@ public sealed class ContentExtractor(ILinkCanonicalizer canonicalizer) : IConten
         var isPage = LooksLikePage(html);
         var title = isPage ? TitleFinder.Find(document) : null;
         baseUri = DocumentBase(document, baseUri);
-        foreach (var revealed in body.QuerySelectorAll(ShownByScript))
+
+        // WeChat hides the article until its script runs; that text is the article, not hidden content.
+        foreach (var element in DomWalk.Descendants(body))
         {
-            revealed.RemoveAttribute("style");
+            if (element.Id == "js_content" || element.ClassList.Contains("rich_media_content"))
+            {
+                element.RemoveAttribute("style");
+            }
         }
 
         foreach (var selector in selectors?.Remove ?? [])

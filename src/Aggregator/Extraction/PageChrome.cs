@@ -94,9 +94,7 @@ internal static class PageChrome
 
     private static bool IsChromeByName(IElement element)
     {
-        var words = $"{element.GetAttribute("class")} {element.GetAttribute("id")}"
-            .ToLowerInvariant()
-            .Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var words = WordsOf($"{element.GetAttribute("class")} {element.GetAttribute("id")}");
         if (words.Length == 0)
         {
             return false;
@@ -108,6 +106,24 @@ internal static class PageChrome
         }
 
         return words.Any(WeakChromeWords.Contains) && !words.Any(ContentWords.Contains);
+    }
+
+    /// <summary>Words of class and id values: split at spaces, '-' and '_', and between camelCase humps.</summary>
+    internal static string[] WordsOf(string names)
+    {
+        var spaced = new System.Text.StringBuilder(names.Length + 8);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var c = names[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(names[i - 1]))
+            {
+                spaced.Append(' ');
+            }
+
+            spaced.Append(c is '-' or '_' ? ' ' : char.ToLowerInvariant(c));
+        }
+
+        return spaced.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>

@@ -159,4 +159,34 @@ public sealed class ContentExtractorTests
 
         Assert.Equal(["https://cdn.example.org/docs/guide.html"], article.Links);
     }
+
+    [Theory]
+    [InlineData("<div id=\"pcCommentBox\">")]
+    [InlineData("<div class=\"related-posts\">")]
+    [InlineData("<section class=\"post-share sharing\">")]
+    [InlineData("<aside>")]
+    [InlineData("<div class=\"site-header\">")]
+    public void Extract_PageChromeByTagOrClassWords_Removed(string openTag)
+    {
+        var closeTag = "</" + openTag[1..openTag.IndexOfAny([' ', '>'])] + ">";
+        var html = "<html><body><article><p>The article paragraph, long enough to score, with commas, and a full stop.</p>"
+            + "<p>A second paragraph of the article, also long enough, with commas, to be kept.</p></article>"
+            + openTag + string.Concat(Enumerable.Repeat("<p>Chrome text that must not leak, though it outscores the article, with commas, many, many, commas.</p>", 4))
+            + closeTag + "</body></html>";
+
+        var article = extractor.Extract(html, PageUri);
+
+        Assert.DoesNotContain("Chrome text", article.Text, StringComparison.Ordinal);
+        Assert.Contains("second paragraph", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_WrapperNamedLikeChromeAroundTheArticle_IsKept()
+    {
+        const string html = "<html><body><div class=\"layout-with-sidebar\"><main><p>Main text of the page, long enough to score, with commas, kept.</p></main></div></body></html>";
+
+        var article = extractor.Extract(html, PageUri);
+
+        Assert.Equal("Main text of the page, long enough to score, with commas, kept.", article.Text);
+    }
 }
