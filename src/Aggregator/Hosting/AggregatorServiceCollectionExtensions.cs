@@ -52,10 +52,7 @@ public static class AggregatorServiceCollectionExtensions
 
         // Parsing, extraction, papers, dedupe, summaries.
         services.TryAddSingleton<IFeedReader, FeedReader>();
-        services.TryAddSingleton<ILinkCanonicalizer, LinkCanonicalizer>();
-        services.TryAddSingleton<IHtmlSanitizer, HtmlSanitizer>();
-        services.TryAddSingleton<IContentExtractor, ContentExtractor>();
-        services.TryAddSingleton<PageReader>();
+        services.AddExtraction();
         services.TryAddSingleton<IPaperIdentifier, PaperIdentifier>();
         services.TryAddSingleton(new DedupeOptions());
         services.TryAddSingleton(new SummaryOptions());
