@@ -5,8 +5,7 @@ namespace Aggregator.Parsing.Encodings;
 /// <summary>
 /// Guesses the legacy encoding of undeclared, non-UTF-8 bytes, as chardet does for feedparser but far more simply:
 /// decode a sample with each candidate that accepts it and keep the one whose non-ASCII characters are most often
-/// among the commonest characters of its language. Multi-byte texts keep high bytes in even runs; single-byte texts
-/// do not, which separates the two families before scoring.
+/// among the commonest characters of its language.
 /// </summary>
 internal static class LegacyEncodingGuesser
 {
@@ -38,33 +37,41 @@ internal static class LegacyEncodingGuesser
         new("koi8-r", false, text => Ratio(text, c => CommonCyrillic.Contains(c))),
         new("windows-1251", false, text => Ratio(text, c => CommonCyrillic.Contains(c))),
         new("windows-1255", false, text => Ratio(text, c => CommonHebrew.Contains(c))),
-        new("tis-620", false, text => Ratio(text, c => CommonThai.Contains(c))),
+        new("tis-620", false, ThaiScore),
     ];
 
     public static string Guess(ReadOnlySpan<byte> bytes)
     {
+        // Single-byte text almost never survives strict multi-byte decoding (a lead byte before a space is invalid), so
+        // a multi-byte candidate that decodes and reads as its language wins; otherwise the best single-byte one.
+        var scores = Scores(bytes);
+        var multiByte = scores.Where(s => s.MultiByte && s.Score >= 0.2).MaxBy(s => s.Score);
+        if (multiByte is not null)
+        {
+            return multiByte.Name;
+        }
+
+        var singleByte = scores.Where(s => !s.MultiByte && s.Score >= 0.25).MaxBy(s => s.Score);
+        return singleByte?.Name ?? "windows-1252";
+    }
+
+    /// <summary>Each candidate that decodes the sample cleanly, with its score (exposed for tests and tuning).</summary>
+    internal static IReadOnlyList<CandidateScore> Scores(ReadOnlySpan<byte> bytes)
+    {
         var sample = TrimToCharacterBoundary(bytes[..Math.Min(bytes.Length, SampleBytes)], bytes.Length > SampleBytes);
-        var multiByte = LooksMultiByte(sample);
-        var best = "windows-1252";
-        var bestScore = 0.25;
+        var scores = new List<CandidateScore>();
         foreach (var candidate in Candidates)
         {
-            if (candidate.MultiByte != multiByte && candidate.Name != "shift_jis"
-                || !CharsetNames.TryResolve(candidate.Name, out _, out _, out var strict)
-                || !CharsetNames.DecodesCleanly(strict, sample))
+            if (CharsetNames.TryResolve(candidate.Name, out _, out _, out var strict) && CharsetNames.DecodesCleanly(strict, sample))
             {
-                continue;
-            }
-
-            var score = candidate.Score(strict.GetString(sample));
-            if (score > bestScore + 0.05)
-            {
-                (best, bestScore) = (candidate.Name, score);
+                scores.Add(new CandidateScore(candidate.Name, candidate.MultiByte, Math.Round(candidate.Score(strict.GetString(sample)), 3)));
             }
         }
 
-        return best;
+        return scores;
     }
+
+    internal sealed record CandidateScore(string Name, bool MultiByte, double Score);
 
     /// <summary>Share of non-ASCII characters that are common in the candidate's language.</summary>
     private static double Ratio(string text, Func<char, bool> isCommon)
@@ -85,6 +92,23 @@ internal static class LegacyEncodingGuesser
         return high == 0 ? 0 : (double)common / high;
     }
 
+    /// <summary>Thai vowel and tone marks follow a consonant; in text that is not Thai they land anywhere.</summary>
+    private static double ThaiScore(string text)
+    {
+        int marks = 0, misplaced = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\u0E31' or (>= '\u0E34' and <= '\u0E3A') or (>= '\u0E47' and <= '\u0E4E'))
+            {
+                marks++;
+                misplaced += i == 0 || text[i - 1] is < '\u0E01' or > '\u0E4E' ? 1 : 0;
+            }
+        }
+
+        var penalty = marks == 0 ? 0 : (double)misplaced / marks;
+        return Ratio(text, c => CommonThai.Contains(c)) * Math.Max(0, 1 - 3 * penalty);
+    }
+
     /// <summary>Western text is mostly ASCII letters with a few accents; mostly-accented "words" are another script.</summary>
     private static double Latin1Score(string text)
     {
@@ -100,35 +124,6 @@ internal static class LegacyEncodingGuesser
 
         var score = Ratio(text, c => CommonLatin1.Contains(c));
         return letters > 0 && high > letters * 0.3 ? score * 0.2 : score;
-    }
-
-    /// <summary>In GB/Big5/EUC-KR text high bytes come in pairs, so runs of them have even length.</summary>
-    private static bool LooksMultiByte(ReadOnlySpan<byte> sample)
-    {
-        int runs = 0, oddRuns = 0, length = 0;
-        foreach (var b in sample)
-        {
-            if (b > 0x7F)
-            {
-                length++;
-                continue;
-            }
-
-            if (length > 0)
-            {
-                runs++;
-                oddRuns += length % 2;
-                length = 0;
-            }
-        }
-
-        if (length > 0)
-        {
-            runs++;
-            oddRuns += length % 2;
-        }
-
-        return runs > 0 && oddRuns <= runs / 10;
     }
 
     /// <summary>A sample cut from a longer document must not end in half a character, or strict decoding rejects it.</summary>

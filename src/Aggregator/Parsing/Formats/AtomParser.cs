@@ -11,6 +11,7 @@ internal static class AtomParser
     {
         var atom10 = reader.NamespaceURI == XmlNames.Atom10 || reader.GetAttribute("version") is null && reader.NamespaceURI != XmlNames.Atom03;
         feed.Type = atom10 ? FeedType.Atom_1_0 : FeedType.Atom_0_3;
+        feed.RootNamespace = reader.NamespaceURI;
         baseUri = UrlResolver.CombineBase(baseUri, XmlContentReader.XmlBase(reader));
         feed.Language = reader.GetAttribute("lang", XmlNames.XmlNamespace);
         feed.Dates.NoteLanguage(feed.Language);
@@ -25,15 +26,16 @@ internal static class AtomParser
                 case "entry":
                     ReadEntry(reader, feed, atom10, baseUri);
                     break;
-                case "title" when IsAtom(reader):
+                case "title" when IsAtom(reader, feed):
                     var title = AtomTextConstruct.Read(reader, atom10).ToPlainText();
                     feed.Title ??= title;
                     feed.Dates.NoteText(title);
                     break;
-                case "subtitle" or "tagline" when IsAtom(reader):
-                    feed.Description ??= AtomTextConstruct.Read(reader, atom10).ToHtml(elementBase);
+                case "subtitle" or "tagline" when IsAtom(reader, feed):
+                    var descriptionValue = AtomTextConstruct.Read(reader, atom10).ToHtml(elementBase);
+                    feed.Description ??= descriptionValue;
                     break;
-                case "link" when IsAtom(reader):
+                case "link" when IsAtom(reader, feed):
                     var (rel, href) = (reader.GetAttribute("rel") ?? "alternate", reader.GetAttribute("href"));
                     reader.Skip();
                     if (rel == "alternate")
@@ -43,19 +45,23 @@ internal static class AtomParser
 
                     break;
                 case "updated" or "modified":
-                    feed.LastUpdatedDate ??= feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    var lastupdateddateValue = feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    feed.LastUpdatedDate ??= lastupdateddateValue;
                     break;
                 case "published" or "issued":
-                    feed.PublishedDate ??= feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    var publisheddateValue = feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    feed.PublishedDate ??= publisheddateValue;
                     break;
                 case "logo":
                     feed.ImageUrl = UrlResolver.Resolve(XmlContentReader.ReadText(reader), elementBase);
                     break;
                 case "icon":
-                    feed.ImageUrl ??= UrlResolver.Resolve(XmlContentReader.ReadText(reader), elementBase);
+                    var imageurlValue = UrlResolver.Resolve(XmlContentReader.ReadText(reader), elementBase);
+                    feed.ImageUrl ??= imageurlValue;
                     break;
                 case "language" when reader.NamespaceURI == XmlNames.DublinCore:
-                    feed.Language ??= PlainText.Collapse(XmlContentReader.ReadText(reader));
+                    var languageValue = PlainText.Collapse(XmlContentReader.ReadText(reader));
+                    feed.Language ??= languageValue;
                     feed.Dates.NoteLanguage(feed.Language);
                     break;
                 default:
@@ -76,13 +82,16 @@ internal static class AtomParser
             var elementBase = UrlResolver.CombineBase(baseUri, XmlContentReader.XmlBase(reader));
             switch (reader.LocalName)
             {
-                case "id" when IsAtom(reader):
-                    item.Id ??= XmlContentReader.ReadText(reader).Trim();
+                case "id" when IsAtom(reader, feed):
+                    // Atom ids must be absolute IRIs; a relative one is resolved as feedparser does.
+                    var idValue = UrlResolver.Resolve(XmlContentReader.ReadText(reader), elementBase);
+                    item.Id ??= idValue;
                     break;
-                case "title" when IsAtom(reader):
-                    item.Title ??= AtomTextConstruct.Read(reader, atom10).ToPlainText();
+                case "title" when IsAtom(reader, feed):
+                    var titleValue = AtomTextConstruct.Read(reader, atom10).ToPlainText();
+                    item.Title ??= titleValue;
                     break;
-                case "link" when IsAtom(reader):
+                case "link" when IsAtom(reader, feed):
                     var rel = reader.GetAttribute("rel")?.Trim() ?? "alternate";
                     var href = UrlResolver.Resolve(reader.GetAttribute("href"), elementBase);
                     if (rel == "enclosure")
@@ -97,31 +106,34 @@ internal static class AtomParser
                     firstLink ??= href;
                     reader.Skip();
                     break;
-                case "author" when IsAtom(reader):
+                case "author" when IsAtom(reader, feed):
                     item.AddAuthor(ReadPerson(reader));
                     break;
-                case "summary" when IsAtom(reader):
-                    item.Description ??= AtomTextConstruct.Read(reader, atom10).ToHtml(elementBase);
+                case "summary" when IsAtom(reader, feed):
+                    var descriptionValue = AtomTextConstruct.Read(reader, atom10).ToHtml(elementBase);
+                    item.Description ??= descriptionValue;
                     break;
-                case "content" when IsAtom(reader):
-                    item.Content ??= AtomTextConstruct.Read(reader, atom10).ToHtml(elementBase);
+                case "content" when IsAtom(reader, feed):
+                    var contentValue = AtomTextConstruct.Read(reader, atom10).ToHtml(elementBase);
+                    item.Content ??= contentValue;
                     break;
-                case "category" when IsAtom(reader):
+                case "category" when IsAtom(reader, feed):
                     item.AddCategory(reader.GetAttribute("term") ?? reader.GetAttribute("label"));
                     reader.Skip();
                     break;
-                case "published" or "issued" when IsAtom(reader):
-                    item.PublishingDate ??= feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                case "published" or "issued" when IsAtom(reader, feed):
+                    // A later date element overrides an earlier one, as in feedparser.
+                    item.PublishingDate = feed.Dates.Parse(XmlContentReader.ReadText(reader)) ?? item.PublishingDate;
                     break;
-                case "updated" or "modified" when IsAtom(reader):
-                    item.UpdatedDate ??= feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                case "updated" or "modified" when IsAtom(reader, feed):
+                    item.UpdatedDate = feed.Dates.Parse(XmlContentReader.ReadText(reader)) ?? item.UpdatedDate;
                     break;
-                case "source" or "contributor" when IsAtom(reader):
+                case "source" or "contributor" when IsAtom(reader, feed):
                     reader.Skip();
                     break;
                 default:
                     // Dublin Core and the other RSS module elements appear in Atom entries too.
-                    RssItemElements.Read(reader, item, feed.Dates, elementBase);
+                    RssItemElements.Read(reader, item, feed, elementBase);
                     break;
             }
         }
@@ -139,10 +151,12 @@ internal static class AtomParser
             switch (reader.LocalName)
             {
                 case "name":
-                    name ??= XmlContentReader.ReadText(reader);
+                    var nameValue = XmlContentReader.ReadText(reader);
+                    name ??= nameValue;
                     break;
                 case "email":
-                    email ??= XmlContentReader.ReadText(reader);
+                    var emailValue = XmlContentReader.ReadText(reader);
+                    email ??= emailValue;
                     break;
                 default:
                     reader.Skip();
@@ -153,5 +167,6 @@ internal static class AtomParser
         return AuthorNames.Format(name, email);
     }
 
-    private static bool IsAtom(XmlReader reader) => reader.NamespaceURI is XmlNames.Atom10 or XmlNames.Atom03 || RssParser.IsCore(reader.NamespaceURI);
+    private static bool IsAtom(XmlReader reader, FeedBuilder feed) =>
+        reader.NamespaceURI is XmlNames.Atom10 or XmlNames.Atom03 or "" || reader.NamespaceURI == feed.RootNamespace;
 }

@@ -18,10 +18,13 @@ internal readonly record struct AtomTextConstruct(string Value, bool IsHtml)
         var xhtml = type is "xhtml" or "application/xhtml+xml" || !atom10 && mode is null or "xml" && type.Contains("xml", StringComparison.Ordinal);
         var html = type is "html" or "text/html";
 
-        if (mode == "base64")
+        // RFC 4287 §4.1.3.3: any other MIME type that is neither text nor XML is base64.
+        var base64 = mode == "base64" || atom10 && type.Contains('/', StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)
+            && !type.EndsWith("xml", StringComparison.Ordinal);
+        if (base64)
         {
             var decoded = DecodeBase64(XmlContentReader.ReadText(reader));
-            return new AtomTextConstruct(decoded, html || xhtml);
+            return new AtomTextConstruct(decoded, html || xhtml || atom10 || decoded.Contains('<', StringComparison.Ordinal));
         }
 
         if (xhtml)
@@ -30,8 +33,8 @@ internal readonly record struct AtomTextConstruct(string Value, bool IsHtml)
             return new AtomTextConstruct(atom10 ? UnwrapDiv(markup) : markup.Trim(), IsHtml: true);
         }
 
-        var text = XmlContentReader.ReadText(reader);
-        return new AtomTextConstruct(text, html || mode == "escaped" && type != "text/plain");
+        var text = XmlContentReader.ReadText(reader, out var sawMarkup);
+        return new AtomTextConstruct(text, html || sawMarkup || mode == "escaped" && type != "text/plain");
     }
 
     public string ToPlainText() => (IsHtml ? PlainText.FromHtml(Value) : PlainText.Collapse(Value)) ?? string.Empty;

@@ -13,6 +13,9 @@ internal sealed class FeedBuilder(int maxItems)
 
     public FeedType Type { get; set; }
 
+    /// <summary>The root element's namespace: elements in it are the format's own, whatever the URI.</summary>
+    public string RootNamespace { get; set; } = string.Empty;
+
     public string? Title { get; set; }
 
     public string? Link { get; set; }

@@ -8,20 +8,22 @@ namespace Aggregator.Parsing.Formats;
 /// <summary>Reads one child element of an RSS/RDF &lt;item&gt; into the item; unknown elements are skipped.</summary>
 internal static class RssItemElements
 {
-    public static void Read(XmlReader reader, ItemBuilder item, DateReadingContext dates, Uri? baseUri)
+    public static void Read(XmlReader reader, ItemBuilder item, FeedBuilder feed, Uri? baseUri)
     {
         var ns = reader.NamespaceURI;
-        var core = RssParser.IsCore(ns);
+        var core = RssParser.IsCore(ns, feed);
         switch (reader.LocalName)
         {
             case "title" when core || ns == XmlNames.DublinCore:
-                item.Title ??= PlainText.FromHtml(XmlContentReader.ReadText(reader));
+                var titleValue = PlainText.FromHtml(XmlContentReader.ReadText(reader));
+                item.Title ??= titleValue;
                 break;
             case "link" when ns == XmlNames.Atom10:
                 ReadAtomLink(reader, item, baseUri);
                 break;
             case "link" when core:
-                item.Link ??= UrlResolver.Resolve(XmlContentReader.ReadText(reader), baseUri);
+                var linkValue = UrlResolver.Resolve(XmlContentReader.ReadText(reader), baseUri);
+                item.Link ??= linkValue;
                 break;
             case "guid" when core:
                 var permaLink = reader.GetAttribute("isPermaLink");
@@ -35,17 +37,34 @@ internal static class RssItemElements
 
                 break;
             case "identifier" when ns == XmlNames.DublinCore:
-                item.Id ??= PlainText.Collapse(XmlContentReader.ReadText(reader));
+                var idValue = PlainText.Collapse(XmlContentReader.ReadText(reader));
+                item.Id ??= idValue;
                 break;
             case "description" or "summary" or "abstract" when core || ns == XmlNames.DublinCore:
-                item.Description ??= UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                // feedparser's reading of an item with both: the first is the summary, the second the full content.
+                var text = UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                if (item.Description is null)
+                {
+                    item.Description = text;
+                }
+                else
+                {
+                    item.Content ??= text;
+                }
+
                 break;
             case "encoded" when ns == XmlNames.Content:
             case "fullitem":
-                item.Content ??= UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                var contentValue = UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                item.Content ??= contentValue;
+                break;
+            case "body" when core:
+                var nakedBodyValue = UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                item.Content ??= nakedBodyValue;
                 break;
             case "body" when ns == XmlNames.Xhtml:
-                item.Content ??= UrlResolver.ResolveInHtml(XmlContentReader.ReadInnerMarkup(reader), baseUri);
+                var bodyValue = UrlResolver.ResolveInHtml(XmlContentReader.ReadInnerMarkup(reader), baseUri);
+                item.Content ??= bodyValue;
                 break;
             case "author" when core:
             case "creator" or "author" when ns == XmlNames.DublinCore:
@@ -63,10 +82,11 @@ internal static class RssItemElements
 
                 break;
             case "pubDate" or "issued" or "published":
-                item.PublishingDate ??= dates.Parse(XmlContentReader.ReadText(reader));
+                // A later date element overrides an earlier one, as in feedparser.
+                item.PublishingDate = feed.Dates.Parse(XmlContentReader.ReadText(reader)) ?? item.PublishingDate;
                 break;
             case "date" or "modified" or "updated":
-                item.UpdatedDate ??= dates.Parse(XmlContentReader.ReadText(reader));
+                item.UpdatedDate = feed.Dates.Parse(XmlContentReader.ReadText(reader)) ?? item.UpdatedDate;
                 break;
             case "enclosure" when core:
                 AddEnclosure(item, reader.GetAttribute("url"), reader.GetAttribute("type"), reader.GetAttribute("length"), baseUri);

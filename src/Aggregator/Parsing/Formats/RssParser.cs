@@ -25,6 +25,7 @@ internal static class RssParser
     /// <summary>Children of &lt;rss&gt; or &lt;rdf:RDF&gt;: the channel, and (RSS 1.0) items, image beside it.</summary>
     public static void ReadChildrenOfRoot(XmlReader reader, FeedBuilder feed, Uri? baseUri)
     {
+        feed.RootNamespace = reader.NamespaceURI;
         baseUri = UrlResolver.CombineBase(baseUri, XmlContentReader.XmlBase(reader));
         if (reader.LocalName == "channel")
         {
@@ -65,7 +66,7 @@ internal static class RssParser
                 case "item":
                     ReadItem(reader, feed, baseUri);
                     break;
-                case "title" when IsCore(ns) || ns == XmlNames.DublinCore:
+                case "title" when IsCore(ns, feed) || ns == XmlNames.DublinCore:
                     var title = PlainText.FromHtml(XmlContentReader.ReadText(reader));
                     feed.Title ??= title;
                     feed.Dates.NoteText(title);
@@ -79,29 +80,35 @@ internal static class RssParser
                     }
 
                     break;
-                case "link" when IsCore(ns):
-                    feed.Link ??= UrlResolver.Resolve(XmlContentReader.ReadText(reader), baseUri);
+                case "link" when IsCore(ns, feed):
+                    var linkValue = UrlResolver.Resolve(XmlContentReader.ReadText(reader), baseUri);
+                    feed.Link ??= linkValue;
                     break;
-                case "description" or "tagline" or "subtitle" when IsCore(ns) || ns == XmlNames.DublinCore:
-                    feed.Description ??= UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                case "description" or "tagline" or "subtitle" when IsCore(ns, feed) || ns == XmlNames.DublinCore:
+                    var descriptionValue = UrlResolver.ResolveInHtml(XmlContentReader.ReadText(reader), baseUri);
+                    feed.Description ??= descriptionValue;
                     break;
-                case "language" when IsCore(ns) || ns == XmlNames.DublinCore:
-                    feed.Language ??= PlainText.Collapse(XmlContentReader.ReadText(reader));
+                case "language" when IsCore(ns, feed) || ns == XmlNames.DublinCore:
+                    var languageValue = PlainText.Collapse(XmlContentReader.ReadText(reader));
+                    feed.Language ??= languageValue;
                     feed.Dates.NoteLanguage(feed.Language);
                     break;
                 case "lastBuildDate" or "date" or "modified" or "updated":
-                    feed.LastUpdatedDate ??= feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    var lastupdateddateValue = feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    feed.LastUpdatedDate ??= lastupdateddateValue;
                     break;
                 case "pubDate" or "issued" or "published":
-                    feed.PublishedDate ??= feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    var publisheddateValue = feed.Dates.Parse(XmlContentReader.ReadText(reader));
+                    feed.PublishedDate ??= publisheddateValue;
                     break;
-                case "ttl" when IsCore(ns):
-                    feed.TimeToLive ??= int.TryParse(XmlContentReader.ReadText(reader).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var ttl) ? ttl : null;
+                case "ttl" when IsCore(ns, feed):
+                    var timetoliveValue = int.TryParse(XmlContentReader.ReadText(reader).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var ttl) ? ttl : (int?)null;
+                    feed.TimeToLive ??= timetoliveValue;
                     break;
-                case "skipDays" when IsCore(ns):
+                case "skipDays" when IsCore(ns, feed):
                     ReadSkipDays(reader, feed);
                     break;
-                case "image" when IsCore(ns) && feed.ImageUrl is null:
+                case "image" when IsCore(ns, feed) && feed.ImageUrl is null:
                     feed.ImageUrl = ReadImageUrl(reader, baseUri);
                     break;
                 default:
@@ -124,7 +131,7 @@ internal static class RssParser
         var depth = XmlChildren.Enter(reader);
         while (XmlChildren.Next(reader, depth))
         {
-            RssItemElements.Read(reader, item, feed.Dates, baseUri);
+            RssItemElements.Read(reader, item, feed, baseUri);
         }
 
         feed.Add(item);
@@ -166,8 +173,10 @@ internal static class RssParser
         return UrlResolver.Resolve(url, baseUri);
     }
 
-    /// <summary>RSS core elements: no namespace, an RSS 1.0/0.9 namespace, or some namespace a publisher made up.</summary>
-    internal static bool IsCore(string ns) => ns.Length == 0 || ns is XmlNames.Rss10 or XmlNames.Rss090
-        || ns is not (XmlNames.DublinCore or XmlNames.DublinCoreTerms or XmlNames.Content or XmlNames.Atom10 or XmlNames.Atom03
-            or XmlNames.Xhtml or XmlNames.Rdf or XmlNames.Media or XmlNames.ITunes or XmlNames.Syndication);
+    /// <summary>
+    /// RSS core elements: no namespace, an RSS 1.0/0.9 namespace, or the namespace the root element is in (some publish
+    /// RSS 2.0 in a made-up one). An extension reusing a core name ("foo:description") is not core.
+    /// </summary>
+    internal static bool IsCore(string ns, FeedBuilder feed) =>
+        ns.Length == 0 || ns is XmlNames.Rss10 or XmlNames.Rss090 || ns == feed.RootNamespace;
 }

@@ -23,7 +23,8 @@ internal static partial class AuthorNames
 
     public static string? FromFreeText(string? text)
     {
-        var plain = PlainText.FromHtml(text);
+        // Decode first but do not strip tags yet: "Name <email>" would lose the address.
+        var plain = PlainText.Collapse(text is null ? null : System.Net.WebUtility.HtmlDecode(text));
         if (string.IsNullOrEmpty(plain))
         {
             return null;
@@ -32,7 +33,7 @@ internal static partial class AuthorNames
         var email = Email().Match(plain);
         if (!email.Success)
         {
-            return plain;
+            return PlainText.FromHtml(plain);
         }
 
         var name = plain.Remove(email.Index, email.Length).Replace("mailto:", string.Empty, StringComparison.OrdinalIgnoreCase)

@@ -1,14 +1,20 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
+using Aggregator.Parsing.Text;
 
 namespace Aggregator.Parsing.Xml;
 
 /// <summary>Reads element content the lenient way feeds need: text and CDATA joined, stray child markup kept as markup.</summary>
-internal static class XmlContentReader
+internal static partial class XmlContentReader
 {
     /// <summary>Reads the content of the element the reader is on and leaves the reader after its end tag.</summary>
-    public static string ReadText(XmlReader reader)
+    public static string ReadText(XmlReader reader) => ReadText(reader, out _);
+
+    /// <summary>As <see cref="ReadText(XmlReader)"/>; <paramref name="sawMarkup"/> tells whether child elements were kept as markup.</summary>
+    public static string ReadText(XmlReader reader, out bool sawMarkup)
     {
+        sawMarkup = false;
         if (reader.IsEmptyElement)
         {
             reader.Read();
@@ -30,7 +36,8 @@ internal static class XmlContentReader
                     break;
                 case XmlNodeType.Element:
                     // Unescaped HTML inside an RSS description: keep it as the markup it is.
-                    piece = StripXhtmlNamespace(reader.ReadOuterXml());
+                    piece = StripFeedNamespaces(reader.ReadOuterXml());
+                    sawMarkup = true;
                     break;
                 case XmlNodeType.None:
                     throw new XmlException("The document ended inside an element.");
@@ -51,17 +58,21 @@ internal static class XmlContentReader
         }
 
         reader.Read();
-        return builder?.ToString() ?? first ?? string.Empty;
+        return WindowsControlCharacters.Replace(builder?.ToString() ?? first ?? string.Empty);
     }
 
     /// <summary>Inline XHTML content: the markup inside the element, without the namespace declarations XmlReader adds.</summary>
-    public static string ReadInnerMarkup(XmlReader reader) => StripXhtmlNamespace(reader.ReadInnerXml());
+    public static string ReadInnerMarkup(XmlReader reader) => WindowsControlCharacters.Replace(StripFeedNamespaces(reader.ReadInnerXml()));
 
-    public static string StripXhtmlNamespace(string markup) =>
-        markup.Contains("xmlns", StringComparison.Ordinal)
-            ? markup.Replace(" xmlns=\"" + XmlNames.Xhtml + "\"", string.Empty, StringComparison.Ordinal)
-                .Replace(" xmlns:xhtml=\"" + XmlNames.Xhtml + "\"", string.Empty, StringComparison.Ordinal)
-            : markup;
+    /// <summary>
+    /// Markup copied out of a feed carries the declarations of the feed's own namespaces (XHTML, Atom, RSS 1.0), which
+    /// mean nothing in HTML; declarations of other vocabularies (SVG, MathML) stay.
+    /// </summary>
+    public static string StripFeedNamespaces(string markup) =>
+        markup.Contains("xmlns", StringComparison.Ordinal) ? FeedNamespaceDeclaration().Replace(markup, string.Empty) : markup;
+
+    [GeneratedRegex(@"\sxmlns(?::\w+)?=""(?:http://www\.w3\.org/1999/xhtml|http://www\.w3\.org/2005/Atom|http://purl\.org/atom/ns#|http://purl\.org/rss/1\.0/|http://backend\.userland\.com/rss2|)""", RegexOptions.CultureInvariant)]
+    private static partial Regex FeedNamespaceDeclaration();
 
     public static string? XmlBase(XmlReader reader) =>
         reader.HasAttributes ? reader.GetAttribute("base", XmlNames.XmlNamespace) : null;
