@@ -66,6 +66,19 @@ internal static class PlainText
         return false;
     }
 
+    private static bool IsInlineTag(ReadOnlySpan<char> tag)
+    {
+        tag = tag.TrimStart('/');
+        var length = 0;
+        while (length < tag.Length && char.IsAsciiLetterOrDigit(tag[length]))
+        {
+            length++;
+        }
+
+        return tag[..length].ToString().ToLowerInvariant() is "a" or "b" or "i" or "u" or "s" or "em" or "strong" or "span"
+            or "code" or "sub" or "sup" or "font" or "small" or "big" or "abbr" or "mark" or "cite" or "q" or "tt";
+    }
+
     /// <summary>Removes tags, comments and CDATA markers; a '&lt;' not starting a tag ("a &lt; b") stays.</summary>
     private static string StripTags(string html)
     {
@@ -84,8 +97,12 @@ internal static class PlainText
                     : html.IndexOf('>', i + 1);
                 if (end > i)
                 {
-                    // Block-level boundaries separate words ("<p>a</p><p>b</p>" → "a b").
-                    builder.Append(' ');
+                    // Block-level boundaries separate words ("<p>a</p><p>b</p>" → "a b"); inline tags do not ("<a>x</a>,").
+                    if (!IsInlineTag(html.AsSpan(i + 1, end - i - 1)))
+                    {
+                        builder.Append(' ');
+                    }
+
                     i = end;
                     continue;
                 }
