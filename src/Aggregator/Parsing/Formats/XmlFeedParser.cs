@@ -23,7 +23,9 @@ internal static class XmlFeedParser
         var strict = new FeedBuilder(options.MaxItems);
         try
         {
-            using var reader = XmlReader.Create(new StreamReader(AsStream(body), encoding.Encoding, false, ReaderBufferChars), SafeXmlReaderSettings.Shared);
+            // A small document gets a small buffer: the corpus of little feeds is allocation-bound otherwise.
+            var bufferChars = Math.Clamp(body.Length, 256, ReaderBufferChars);
+            using var reader = XmlReader.Create(new StreamReader(AsStream(body), encoding.Encoding, false, bufferChars), SafeXmlReaderSettings.Shared);
             FeedFormatDispatcher.Read(reader, strict, options.BaseUri);
             strict.Warnings.InsertRange(0, warnings);
             return strict.Build(encoding.Name);

@@ -15,7 +15,13 @@ internal static class HtmlText
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", _ => c.ToString() });
+            _ = c switch
+            {
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '&' => builder.Append("&amp;"),
+                _ => builder.Append(c),
+            };
         }
 
         return builder.ToString();

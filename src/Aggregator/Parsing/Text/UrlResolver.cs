@@ -36,9 +36,9 @@ internal static partial class UrlResolver
     /// <summary>Rewrites relative href/src attributes in HTML content, as feedparser does, so links survive extraction.</summary>
     public static string? ResolveInHtml(string? html, Uri? baseUri)
     {
-        if (html is null || baseUri is null
-            || html.IndexOf("href", StringComparison.OrdinalIgnoreCase) < 0 && html.IndexOf("src", StringComparison.OrdinalIgnoreCase) < 0)
+        if (html is null || baseUri is null || !HasRelativeLink(html))
         {
+            // The common case (absolute links only) must cost no copy of a content that may be tens of kilobytes.
             return html;
         }
 
@@ -48,6 +48,37 @@ internal static partial class UrlResolver
             var resolved = Resolve(System.Net.WebUtility.HtmlDecode(value), baseUri);
             return resolved is null || resolved == value ? m.Value : m.Groups["p"].Value + resolved.Replace("\"", "%22", StringComparison.Ordinal) + m.Groups["q"].Value;
         });
+    }
+
+    /// <summary>A plain scan (no regex over the whole content) for an href/src attribute whose value has no scheme.</summary>
+    private static bool HasRelativeLink(string html) => HasRelativeValue(html, "href") || HasRelativeValue(html, "src");
+
+    private static bool HasRelativeValue(string html, string attribute)
+    {
+        var span = html.AsSpan();
+        for (var at = span.IndexOf(attribute, StringComparison.OrdinalIgnoreCase); at >= 0;)
+        {
+            var rest = span[(at + attribute.Length)..].TrimStart();
+            if (rest.Length > 1 && rest[0] == '=')
+            {
+                rest = rest[1..].TrimStart();
+                if (rest.Length > 0 && rest[0] is '"' or '\'')
+                {
+                    var value = rest[1..];
+                    var close = value.IndexOfAny('"', '\'');
+                    value = (close < 0 ? value : value[..close]).Trim();
+                    if (value.Length > 0 && !SchemePrefix().IsMatch(value))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            var next = span[(at + attribute.Length)..].IndexOf(attribute, StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + attribute.Length + next;
+        }
+
+        return false;
     }
 
     private static bool HasScheme(string url) => SchemePrefix().IsMatch(url);
