@@ -23,6 +23,9 @@ internal static class XmlChildren
         return depth;
     }
 
+    [ThreadStatic]
+    private static (int Reader, int Line, int Position) lastReturned;
+
     public static bool Next(XmlReader reader, int depth)
     {
         if (depth == Empty)
@@ -35,6 +38,13 @@ internal static class XmlChildren
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element when reader.Depth == depth + 1:
+                    if (!MadeProgress(reader))
+                    {
+                        // A handler left its element unread; skipping it keeps a parser bug from becoming a hang.
+                        reader.Skip();
+                        continue;
+                    }
+
                     return true;
                 case XmlNodeType.EndElement when reader.Depth == depth:
                     reader.Read();
@@ -48,5 +58,23 @@ internal static class XmlChildren
                 throw new XmlException("The document ended before its elements were closed.");
             }
         }
+    }
+
+    private static bool MadeProgress(XmlReader reader)
+    {
+        if (reader is not IXmlLineInfo info || !info.HasLineInfo())
+        {
+            return true;
+        }
+
+        // The reader's identity, not the reader: a static must not keep a finished reader's buffers alive.
+        var current = (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(reader), info.LineNumber, info.LinePosition);
+        if (lastReturned == current)
+        {
+            return false;
+        }
+
+        lastReturned = current;
+        return true;
     }
 }
