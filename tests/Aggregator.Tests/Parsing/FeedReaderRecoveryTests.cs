@@ -68,6 +68,20 @@ public sealed class FeedReaderRecoveryTests
     }
 
     [Fact]
+    public void Read_UnescapedHtmlWithUnclosedBr_KeepsEveryItem()
+    {
+        var feed = ParsingFixtures.ReadXml("""
+            <rss version="2.0"><channel><title>t</title>
+            <item><title>one</title><description>line<br>next <img src="https://example.org/a.png"> end</description></item>
+            <item><title>two</title></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal(["one", "two"], feed.Items.Select(i => i.Title));
+        Assert.Equal("line<br />next <img src=\"https://example.org/a.png\" /> end", feed.Items[0].Description);
+    }
+
+    [Fact]
     public void Read_UndeclaredNamespacePrefix_IsDeclaredAndRead()
     {
         var feed = ParsingFixtures.ReadXml("""

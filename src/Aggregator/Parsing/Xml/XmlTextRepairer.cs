@@ -6,8 +6,8 @@ namespace Aggregator.Parsing.Xml;
 
 /// <summary>
 /// Repairs the faults that make real feeds ill-formed, so a second strict pass can read them: junk before the root,
-/// stray '&amp;', HTML entities XML does not know (&amp;nbsp;, &amp;mdash;, …), undeclared namespace prefixes, and a
-/// truncated final end tag. CDATA sections and comments are copied untouched. Each repair adds one warning.
+/// stray '&amp;', HTML entities XML does not know (&amp;nbsp;, &amp;mdash;, …), unclosed HTML void elements
+/// (&lt;br&gt;), undeclared namespace prefixes, and a truncated final end tag. CDATA sections and comments are copied untouched. Each repair adds one warning.
 /// </summary>
 internal static partial class XmlTextRepairer
 {
@@ -108,8 +108,7 @@ internal static partial class XmlTextRepairer
         var terminator = text.AsSpan(i).StartsWith("<![CDATA[") ? "]]>" : text.AsSpan(i).StartsWith("<!--") ? "-->" : null;
         if (terminator is null)
         {
-            builder.Append('<');
-            return i + 1;
+            return CopyTag(text, i, builder);
         }
 
         var end = text.IndexOf(terminator, i + 4, StringComparison.Ordinal);
@@ -117,6 +116,35 @@ internal static partial class XmlTextRepairer
         builder.Append(text, i, end - i);
         return end;
     }
+
+    /// <summary>
+    /// Copies a tag; an HTML void element written without its slash ("&lt;br&gt;", "&lt;img src=…&gt;"), the commonest
+    /// reason unescaped HTML breaks a feed, is closed so the markup nests.
+    /// </summary>
+    private static int CopyTag(string text, int i, StringBuilder builder)
+    {
+        var nameEnd = i + 1;
+        while (nameEnd < text.Length && char.IsAsciiLetterOrDigit(text[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        var end = nameEnd > i + 1 && IsVoidElement(text.AsSpan(i + 1, nameEnd - i - 1)) ? text.IndexOf('>', nameEnd) : -1;
+        if (end < 0 || text[end - 1] == '/')
+        {
+            builder.Append('<');
+            return i + 1;
+        }
+
+        builder.Append(text, i, end - i).Append("/>");
+        return end + 1;
+    }
+
+    private static bool IsVoidElement(ReadOnlySpan<char> name) =>
+        name.Equals("br", StringComparison.OrdinalIgnoreCase) || name.Equals("hr", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("img", StringComparison.OrdinalIgnoreCase) || name.Equals("wbr", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("input", StringComparison.OrdinalIgnoreCase) || name.Equals("source", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("embed", StringComparison.OrdinalIgnoreCase) || name.Equals("area", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPredefined(ReadOnlySpan<char> name) =>
         name is "amp" or "lt" or "gt" or "quot" or "apos";
