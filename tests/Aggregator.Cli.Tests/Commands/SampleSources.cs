@@ -21,7 +21,10 @@ internal sealed class SampleSources : IAsyncDisposable
         var entries = new List<object>();
         foreach (var (id, file, contentType) in feeds)
         {
-            sources.Server.Map("/" + file, LoopbackResponse.File(RepositoryPaths.InRoot("samples", "feeds", file), contentType));
+            // With a validator, as real sites send, so an unchanged feed is answered 304 Not Modified.
+            var path = RepositoryPaths.InRoot("samples", "feeds", file);
+            var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))[..16] + "\"";
+            sources.Server.Map("/" + file, LoopbackResponse.File(path, contentType).WithETag(etag));
             entries.Add(new { id, name = id, url = sources.Server.Url("/" + file).AbsoluteUri, type = "feed" });
         }
 
