@@ -17,7 +17,11 @@ public sealed class AdminEndpoints(IngestionRunner runner, ISourceCatalogProvide
 {
     public const string KeyHeader = "X-Admin-Key";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
     /// <param name="callerAuthenticated">True when the host already authenticated the caller (a Functions function key).</param>
     public async Task IngestAsync(HttpContext context, bool callerAuthenticated = false)

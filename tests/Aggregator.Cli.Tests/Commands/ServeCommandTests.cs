@@ -48,6 +48,30 @@ public sealed class ServeCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task Serve_AdminIngestWithTheKey_RunsAndReportsEachSource()
+    {
+        await using var sources = await SampleSources.StartAsync(("arxiv-admin", "arxiv-cs-cl.rdf", "application/rdf+xml"));
+        await using var app = ServeCommand.Build(["--ADMIN_KEY=test-admin-key"], sources.Path, azurite.ConnectionString, "http://127.0.0.1:0", TimeSpan.FromHours(1), noIngest: true);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Headers = { { "X-Admin-Key", "guess" } } };
+        using var rightKey = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Headers = { { "X-Admin-Key", "test-admin-key" } } };
+
+        using var refused = await http.SendAsync(wrongKey);
+        using var accepted = await http.SendAsync(rightKey);
+        using var report = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var arxiv = Assert.Single(report.RootElement.GetProperty("sources").EnumerateArray());
+        Assert.Equal("arxiv-admin", arxiv.GetProperty("sourceId").GetString());
+        Assert.Equal("ingested", arxiv.GetProperty("outcome").GetString());
+        // The class shares one store, so another test may have stored these three already.
+        Assert.Equal(3, arxiv.GetProperty("newPosts").GetInt32() + arxiv.GetProperty("known").GetInt32());
+        await app.StopAsync();
+    }
+
     private static async Task WaitUntilIngestedAsync(HttpClient http, int sourceCount)
     {
         for (var attempt = 0; attempt < 300; attempt++)

@@ -19,7 +19,12 @@ internal sealed class IngestionHarness : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("aggregator-ingest-").FullName;
     private readonly ServiceProvider services;
 
-    public IngestionHarness(AzuriteFixture azurite, IEnumerable<object> sources, Action<FetcherOptions>? fetcher = null, Action<IngestionOptions>? ingestion = null)
+    public IngestionHarness(
+        AzuriteFixture azurite,
+        IEnumerable<object> sources,
+        Action<FetcherOptions>? fetcher = null,
+        Action<IngestionOptions>? ingestion = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         SourcesPath = Path.Combine(directory, "sources.json");
         File.WriteAllText(SourcesPath, JsonSerializer.Serialize(new { sources }));
@@ -27,7 +32,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
         {
             [SettingNames.Storage] = azurite.ConnectionString,
             [SettingNames.SourcesFile] = SourcesPath,
-        }).Build();
+        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);

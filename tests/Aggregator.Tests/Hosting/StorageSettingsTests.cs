@@ -1,0 +1,51 @@
+using Aggregator.AzureStorage.Blobs;
+using Aggregator.AzureStorage.Tables;
+using Aggregator.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aggregator.Tests.Hosting;
+
+public sealed class StorageSettingsTests
+{
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+
+    [Fact]
+    public void FromConfiguration_IdentityBasedSettings_BuildClientsForTheServiceUris()
+    {
+        // As the Functions host reads AzureWebJobsStorage__tableServiceUri etc. from app settings.
+        var configuration = Configuration(
+            ("AzureWebJobsStorage:tableServiceUri", "https://stagg.table.core.windows.net"),
+            ("AzureWebJobsStorage:blobServiceUri", "https://stagg.blob.core.windows.net"),
+            ("AzureWebJobsStorage:credential", "managedidentity"),
+            ("AzureWebJobsStorage:clientId", "00000000-0000-0000-0000-000000000001"));
+
+        var settings = StorageSettings.FromConfiguration(configuration);
+        var services = new ServiceCollection().AddLogging().AddSingleton(configuration).AddAggregator(configuration).BuildServiceProvider();
+
+        Assert.Null(settings.ConnectionString);
+        Assert.Equal("managedidentity", settings.Credential);
+        Assert.Equal(new Uri("https://stagg.table.core.windows.net"), services.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(new Uri("https://stagg.blob.core.windows.net"), services.GetRequiredService<BlobServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void FromConfiguration_Nothing_MeansTheLocalEmulator()
+    {
+        var settings = StorageSettings.FromConfiguration(Configuration());
+
+        Assert.Equal(StorageSettings.DevelopmentStorage, settings.ConnectionString);
+        Assert.Equal(10002, settings.CreateTableServiceClient().Uri.Port);
+    }
+
+    [Fact]
+    public void FromConfiguration_ConnectionString_WinsAndNeverShowsTheKey()
+    {
+        var settings = StorageSettings.FromConfiguration(Configuration(
+            ("AzureWebJobsStorage", "DefaultEndpointsProtocol=https;AccountName=stagg;AccountKey=c2VjcmV0LWtleS1ub3QtdG8tYmUtc2hvd24=;EndpointSuffix=core.windows.net")));
+
+        Assert.Equal("stagg", settings.CreateTableServiceClient().AccountName);
+        Assert.DoesNotContain("c2VjcmV0", settings.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,110 @@
+using Aggregator.Papers;
+using Aggregator.Storage;
+using Aggregator.Storage.Tables;
+using Aggregator.Summaries;
+using Aggregator.Testing.Azurite;
+using Aggregator.Tests.Storage.Tables;
+
+namespace Aggregator.Tests.Papers;
+
+/// <summary>Merging mentions into stored papers, against real Table Storage.</summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class PaperResolverTests(AzuriteFixture azurite)
+{
+    private const string IclTitle = "Why In-Context Learning Models are Good Few-Shot Learners?";
+    private static readonly DateTimeOffset T0 = new(2025, 8, 21, 5, 0, 0, TimeSpan.Zero);
+
+    private readonly TablePaperStore store = new(StoreFactory.Tables(azurite));
+    private readonly ManualClock clock = new(T0);
+
+    private PaperResolver Resolver() => new(store, new PaperSummaryPicker(new ExtractiveSummarizer()), clock);
+
+    private static PaperMention Mention(string? arxiv = null, string? openReview = null, string? title = IclTitle, int? version = null, params string[] code)
+    {
+        var keys = new List<PaperKey>();
+        if (arxiv is not null) keys.Add(new PaperKey(PaperKeyKind.Arxiv, arxiv));
+        if (openReview is not null) keys.Add(new PaperKey(PaperKeyKind.OpenReview, openReview));
+        if (PaperTitle.KeyFor(title) is { } titleKey) keys.Add(titleKey);
+        return new PaperMention { ArxivId = arxiv, ArxivVersion = version, OpenReviewId = openReview, Title = title, CodeUrls = code, Keys = keys };
+    }
+
+    private static Post Post(string id, string source) => PostSamples.Post(id, T0, source);
+
+    [Fact]
+    public async Task Resolve_OpenReviewInOnePostArxivInAnother_IsOnePaperBridgedByTheTitle()
+    {
+        var resolver = Resolver();
+
+        var first = await resolver.ResolveAsync(Post("wechat", "paperweekly"), [Mention(openReview: "iLUcsecZJp")]);
+        clock.Advance(TimeSpan.FromHours(1));
+        var second = await resolver.ResolveAsync(Post("weibo", "weibo"), [Mention(arxiv: "2410.13000")]);
+
+        Assert.Equal(first[0].PaperId, second[0].PaperId);
+        var paper = await store.GetAsync(first[0].PaperId);
+        Assert.Equal("iLUcsecZJp", paper!.OpenReviewId);
+        Assert.Equal("2410.13000", paper.ArxivId);
+        Assert.Equal(2, paper.SourceCount);
+        Assert.Equal("https://arxiv.org/abs/2410.13000", second[0].Url);
+    }
+
+    [Fact]
+    public async Task Resolve_MentionJoiningTwoStoredPapers_MergesIntoTheOlderOne()
+    {
+        var resolver = Resolver();
+        var byArxiv = await resolver.ResolveAsync(Post("a", "weibo"), [Mention(arxiv: "2410.13000", title: null)]);
+        clock.Advance(TimeSpan.FromHours(1));
+        var byOpenReview = await resolver.ResolveAsync(Post("b", "paperweekly"), [Mention(openReview: "iLUcsecZJp", title: null)]);
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var bridge = await resolver.ResolveAsync(Post("c", "csdn"), [Mention(arxiv: "2410.13000", openReview: "iLUcsecZJp")]);
+
+        Assert.NotEqual(byArxiv[0].PaperId, byOpenReview[0].PaperId);
+        Assert.Equal(byArxiv[0].PaperId, bridge[0].PaperId);
+        var merged = await store.GetAsync(byOpenReview[0].PaperId);
+        Assert.Equal(byArxiv[0].PaperId, merged!.Id);
+        Assert.Equal(["a", "b", "c"], merged.Coverage.Select(c => c.PostId));
+        Assert.Single(await store.GetNewestAsync(new FeedQuery()));
+    }
+
+    [Fact]
+    public async Task Resolve_SimilarButDistinctTitles_StayTwoPapers()
+    {
+        var resolver = Resolver();
+
+        var a = await resolver.ResolveAsync(Post("a", "x"), [Mention(title: "Step-DPO: Step-wise Preference Optimization for Long-chain Reasoning of LLMs")]);
+        var b = await resolver.ResolveAsync(Post("b", "y"), [Mention(title: "Step-Controlled DPO: Leveraging Stepwise Error for Enhanced Mathematical Reasoning")]);
+
+        Assert.NotEqual(a[0].PaperId, b[0].PaperId);
+    }
+
+    [Fact]
+    public async Task Resolve_NewMentionVersionOrCodeLink_MovesUpdatedButKeepsTheGuid()
+    {
+        var resolver = Resolver();
+        var first = await resolver.ResolveAsync(Post("a", "weibo"), [Mention(arxiv: "2410.13000", version: 1)]);
+        var created = (await store.GetAsync(first[0].PaperId))!;
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await resolver.ResolveAsync(Post("a", "weibo"), [Mention(arxiv: "2410.13000", version: 1)]);
+        var unchanged = (await store.GetAsync(first[0].PaperId))!;
+        clock.Advance(TimeSpan.FromHours(1));
+        await resolver.ResolveAsync(Post("a", "weibo"), [Mention(arxiv: "2410.13000", version: 2, code: "https://github.com/ovo67/Uni_ICL")]);
+        var updated = (await store.GetAsync(first[0].PaperId))!;
+
+        Assert.Equal(created.Updated, unchanged.Updated);
+        Assert.Equal(T0.AddHours(2), updated.Updated);
+        Assert.Equal(2, updated.LatestArxivVersion);
+        Assert.Equal(["https://github.com/ovo67/Uni_ICL"], updated.CodeUrls);
+        Assert.Equal(created.Id, updated.Id);
+        Assert.Equal(T0, updated.FirstSeen);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset now = now;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
+    }
+}
