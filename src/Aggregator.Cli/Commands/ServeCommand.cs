@@ -58,6 +58,8 @@ internal static class ServeCommand
         builder.Configuration.AddInMemoryCollection(CommonOptions.Overrides(sources, storage));
         builder.WebHost.UseUrls(urls);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // A feed is polled every few minutes by every reader: one log line per request would drown the ingest runs.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddAggregator(builder.Configuration);
         if (!noIngest)
         {
