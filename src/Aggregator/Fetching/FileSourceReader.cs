@@ -25,7 +25,7 @@ internal static class FileSourceReader
 
         var etag = EntityTag(file);
         var lastModified = file.LastWriteTimeUtc.ToString("R", CultureInfo.InvariantCulture);
-        var contentType = ContentTypes.TryGetContentType(path, out var guessed) ? guessed : null;
+        var contentType = ContentTypes.TryGetContentType(path, out var guessed) ? AsFileType(guessed) : null;
         if (IsNotModified(request, etag, file.LastWriteTimeUtc))
         {
             return new FetchResponse
@@ -86,4 +86,11 @@ internal static class FileSourceReader
     }
 
     private static string WithoutWeakPrefix(string etag) => etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
+
+    /// <summary>
+    /// A file carries no charset, so its type must not imply one: text/xml without a charset means us-ascii (RFC 3023)
+    /// and would overrule the file's own XML declaration; application/xml leaves the declaration in charge.
+    /// </summary>
+    private static string AsFileType(string guessed) =>
+        string.Equals(guessed, "text/xml", StringComparison.OrdinalIgnoreCase) ? "application/xml" : guessed;
 }

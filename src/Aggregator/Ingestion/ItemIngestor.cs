@@ -61,6 +61,7 @@ public sealed partial class ItemIngestor(
             if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
             {
                 await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+                await PreferEarlierCopyAsync(duplicateOf, source, item, copy, title, article, text, run, cancellationToken).ConfigureAwait(false);
                 LogDuplicate(logger, title, source.Id, duplicateOf);
                 return ItemOutcome.Duplicate;
             }
@@ -105,6 +106,36 @@ public sealed partial class ItemIngestor(
             Sources = [copy],
             Fingerprint = fingerprint,
         };
+    }
+
+    /// <summary>
+    /// Copies of one post can arrive in any order (feeds are read in parallel, a repost's feed may be polled first).
+    /// The copy published first — the original, not the "转载" — represents the post; the post keeps its id and its
+    /// place in the feed, and every copy stays listed among its sources.
+    /// </summary>
+    private async Task PreferEarlierCopyAsync(
+        string postId, SourceDefinition source, FeedItem item, PostSource copy, string title, ExtractedArticle article, string text,
+        IngestionRun run, CancellationToken cancellationToken)
+    {
+        var published = PlausibleDate(item.PublishingDate ?? item.UpdatedDate, run.Started);
+        if (await posts.GetAsync(postId, cancellationToken).ConfigureAwait(false) is not { } stored
+            || published >= stored.Published.AddMinutes(-1))
+        {
+            return;
+        }
+
+        await posts.UpdateAsync(stored with
+        {
+            SourceId = source.Id,
+            SourceName = source.Name,
+            Title = title,
+            Link = copy.Link,
+            Authors = item.Authors,
+            Published = published,
+            ContentHtml = article.Html,
+            Text = text,
+            Sources = [.. stored.Sources.Where(s => s == copy), .. stored.Sources.Where(s => s != copy)],
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

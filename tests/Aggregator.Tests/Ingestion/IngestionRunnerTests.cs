@@ -21,7 +21,10 @@ public sealed class IngestionRunnerTests(AzuriteFixture azurite)
         Assert.Contains(posts, p => p.Title == "偏好对齐论文清单：DPO 之后的七篇必读");
         // The repost on another account is stored once, with both accounts as its sources.
         var icl = Assert.Single(posts, p => p.Text.Contains("上下文学习", StringComparison.Ordinal) && p.Title.Contains("ICLR", StringComparison.Ordinal));
-        Assert.Equal(["paperweekly", "ml-frontier"], icl.Sources.Select(s => s.SourceId).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["paperweekly", "ml-frontier"], icl.Sources.Select(s => s.SourceId));
+        // Whichever feed was read first, the original (published a day before the repost) represents the post.
+        Assert.Equal("paperweekly", icl.SourceId);
+        Assert.DoesNotContain("转载", icl.Title, StringComparison.Ordinal);
         // Whichever of the two feeds was read first holds the post; the other is counted as its copy.
         Assert.Equal(1, report.Sources.Where(s => s.SourceId is "paperweekly" or "ml-frontier").Sum(s => s.Duplicates));
         // Boilerplate around the WeChat article does not leak into the stored post.

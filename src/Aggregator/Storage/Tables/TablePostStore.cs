@@ -147,10 +147,18 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
     public async Task UpdateAsync(Post post, CancellationToken cancellationToken = default)
     {
         var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
+        var previous = await posts.GetEntityIfExistsAsync<TableEntity>(post.Id, PostEntityMapper.MainRow, ["TimelineKey"], cancellationToken).ConfigureAwait(false);
         var rows = PostEntityMapper.ToEntities(post);
-        rows[^1]["TimelineKey"] = TimelineRow.PostRowKey(post);
+        var timelineKey = TimelineRow.PostRowKey(post);
+        rows[^1]["TimelineKey"] = timelineKey;
         await PartitionWriter.UpsertAsync(posts, rows, cancellationToken).ConfigureAwait(false);
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+        if (previous.HasValue && previous.Value!.GetString("TimelineKey") is { } oldKey && oldKey != timelineKey)
+        {
+            // A new published date moves the post within its first-seen run: one timeline row, never two.
+            await timeline.DeleteEntityAsync(TimelineRow.PostsPartition, oldKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         await timeline.UpsertEntityAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await MarkSummaryRetryAsync(post, cancellationToken).ConfigureAwait(false);
     }

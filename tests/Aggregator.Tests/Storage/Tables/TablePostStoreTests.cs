@@ -120,6 +120,18 @@ public sealed class TablePostStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Update_NewPublishedDate_MovesThePostWithoutDuplicatingIt()
+    {
+        var post = PostSamples.Post("moved", T0);
+        await store.AddAsync(post, ["k:moved"]);
+
+        await store.UpdateAsync(post with { Published = T0.AddDays(-3), Title = "原文" });
+
+        var newest = await store.GetNewestAsync(new FeedQuery());
+        Assert.Equal("原文", Assert.Single(newest).Title);
+    }
+
+    [Fact]
     public async Task Update_ReplacesSummaryAndPapers()
     {
         var post = PostSamples.Post("upd", T0);
