@@ -17,7 +17,7 @@ internal static class StoreSeeder
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var posts = service.GetTableClient(names.Posts);
         var keyRows = new List<TableEntity>();
-        var bandPosts = new List<(string Band, FingerprintCandidate Post)>();
+        var bandRows = new List<TableEntity>();
         var timelineRows = new List<TableEntity>();
 
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
@@ -27,7 +27,7 @@ internal static class StoreSeeder
             lock (keyRows)
             {
                 keyRows.Add(TablePostStore.IdentityRow("url:" + post.Link, post.Id));
-                bandPosts.AddRange(TextFingerprint.BandKeys(post.Fingerprint).Select(b => (b, new FingerprintCandidate(post.Id, post.Fingerprint))));
+                bandRows.AddRange(TextFingerprint.BandKeys(post.Fingerprint).Select(b => new TableEntity(b, post.Id) { ["Fingerprint"] = unchecked((long)post.Fingerprint) }));
                 timelineRows.Add(TimelineRow.ForPost(post));
             }
 
@@ -38,7 +38,6 @@ internal static class StoreSeeder
         });
 
         await WriteGroupedAsync(service.GetTableClient(names.PostKeys), keyRows);
-        var bandRows = bandPosts.GroupBy(b => b.Band).Select(g => FingerprintBandRows.Row(g.Key, g.Select(b => b.Post))).ToList();
         await WriteGroupedAsync(service.GetTableClient(names.PostBands), bandRows);
         await WriteGroupedAsync(service.GetTableClient(names.Timeline), timelineRows);
     }

@@ -62,13 +62,10 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         var found = new Dictionary<string, FingerprintCandidate>(StringComparer.Ordinal);
         foreach (var band in Dedupe.TextFingerprint.BandKeys(fingerprint))
         {
-            var row = await bands.GetEntityIfExistsAsync<TableEntity>(band, "", cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (row.HasValue)
+            await foreach (var row in bands.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {band}"), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                foreach (var candidate in FingerprintBandRows.Read(row.Value!))
-                {
-                    found.TryAdd(candidate.PostId, candidate);
-                }
+                found.TryAdd(row.RowKey, new FingerprintCandidate(row.RowKey, unchecked((ulong)(row.GetInt64("Fingerprint") ?? 0))));
             }
         }
 
@@ -91,7 +88,8 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
             var bands = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
             foreach (var band in Dedupe.TextFingerprint.BandKeys(stored.Fingerprint))
             {
-                await FingerprintBandRows.AddAsync(bands, band, new FingerprintCandidate(stored.Id, stored.Fingerprint), cancellationToken).ConfigureAwait(false);
+                await bands.UpsertEntityAsync(new TableEntity(band, stored.Id) { ["Fingerprint"] = unchecked((long)stored.Fingerprint) },
+                    TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
         }
 
