@@ -39,9 +39,13 @@ public sealed class HostileSourceTests(AzuriteFixture azurite)
         server.Map("/slow.xml", LoopbackResponse.Slow(bytesPerSecond: 1, totalBytes: 1_000, "application/rss+xml"));
         server.Map("/huge.xml", LoopbackResponse.Huge(50L * 1024 * 1024, "application/rss+xml"));
         server.Map("/lol.xml", LoopbackResponse.Text(BillionLaughs, "application/rss+xml"));
+        server.Map("/nested.html", LoopbackResponse.Text(
+            "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>Deep inside, the one paragraph of this page.</p></body></html>",
+            "text/html; charset=utf-8"));
         var bad = new[] { "gone", "not-a-feed", "loop-a", "slow", "huge" };
         var sources = SampleFeedServer.Sources(server).Concat(
-            bad.Append("lol").Select(id => IngestionHarness.Feed(id, server.Url(id.StartsWith("loop", StringComparison.Ordinal) ? "/" + id : $"/{id}.xml"))));
+            bad.Append("lol").Select(id => IngestionHarness.Feed(id, server.Url(id.StartsWith("loop", StringComparison.Ordinal) ? "/" + id : $"/{id}.xml"))))
+            .Append(new { id = "nested", name = "nested", url = server.Url("/nested.html").AbsoluteUri, type = "page" });
         await using var harness = new IngestionHarness(azurite, sources, fetcher: o => { o.Timeout = TimeSpan.FromSeconds(2); o.MaxBytes = 1024 * 1024; });
 
         var report = await harness.RunAsync();
@@ -62,6 +66,10 @@ public sealed class HostileSourceTests(AzuriteFixture azurite)
         Assert.True(lol.Outcome == SourceOutcome.Failed || lol.Warnings.Count > 0, $"lol: {lol.Outcome}");
         var stored = await harness.Posts.GetNewestAsync(new FeedQuery { Limit = 200 });
         Assert.DoesNotContain(stored, p => p.Title.Contains("lollol", StringComparison.Ordinal) || p.Text.Contains("lollol", StringComparison.Ordinal));
+
+        // 100,000 nested elements: read as a page without exhausting the stack, its text kept.
+        Assert.Equal(SourceOutcome.Ingested, report.Sources.Single(s => s.SourceId == "nested").Outcome);
+        Assert.Contains(stored, p => p.SourceId == "nested" && p.Text.Contains("Deep inside", StringComparison.Ordinal));
 
         Assert.Contains("404", report.Sources.Single(s => s.SourceId == "gone").Message, StringComparison.Ordinal);
         Assert.Contains("redirect", report.Sources.Single(s => s.SourceId == "loop-a").Message, StringComparison.OrdinalIgnoreCase);
