@@ -1,14 +1,12 @@
-using System.Globalization;
-using Aggregator.Hosting;
 using Aggregator.Ingestion;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Aggregator.Functions;
 
 /// <summary>The scheduled ingest: the schedule is the INGEST_SCHEDULE app setting (NCRONTAB, six fields).</summary>
-public sealed class Ingest(IngestionRunner runner, IConfiguration configuration, ILogger<Ingest> logger)
+public sealed class Ingest(IngestionRunner runner, IOptions<IngestionOptions> options, ILogger<Ingest> logger)
 {
     /// <summary>
     /// Used when INGEST_TIME_BUDGET is unset: two minutes under host.json's functionTimeout (10 min), which leaves the
@@ -29,7 +27,7 @@ public sealed class Ingest(IngestionRunner runner, IConfiguration configuration,
         }
 
         var report = await runner.RunAsync(
-            new IngestionRunOptions { TimeBudget = ReadTimeBudget(configuration) },
+            new IngestionRunOptions { TimeBudget = options.Value.TimeBudget ?? DefaultTimeBudget },
             cancellationToken);
 
         logger.LogInformation(
@@ -38,20 +36,5 @@ public sealed class Ingest(IngestionRunner runner, IConfiguration configuration,
             report.Sources.Count,
             report.Failed,
             report.Elapsed);
-    }
-
-    private static TimeSpan ReadTimeBudget(IConfiguration configuration)
-    {
-        var text = configuration[SettingNames.IngestTimeBudget];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return DefaultTimeBudget;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var budget) && budget > TimeSpan.Zero
-            ? budget
-            : throw new InvalidOperationException(
-                $"App setting {SettingNames.IngestTimeBudget} is '{text}': expected a positive time span such as " +
-                "00:08:00, below host.json's functionTimeout.");
     }
 }

@@ -65,13 +65,7 @@ public static class AggregatorServiceCollectionExtensions
         services.TryAddSingleton<PaperResolver>();
 
         // Ingestion.
-        services.AddOptions<IngestionOptions>().Configure(o =>
-        {
-            if (TimeSpan.TryParse(configuration[SettingNames.IngestTimeBudget], System.Globalization.CultureInfo.InvariantCulture, out var budget))
-            {
-                o.TimeBudget = budget;
-            }
-        });
+        services.AddOptions<IngestionOptions>().Configure(o => o.TimeBudget = IngestTimeBudget(configuration));
         services.TryAddSingleton<ItemIngestor>();
         services.TryAddSingleton<SourceIngestor>();
         services.TryAddSingleton<IngestionRunner>();
@@ -80,5 +74,20 @@ public static class AggregatorServiceCollectionExtensions
         services.AddAggregatorPublishing(configuration);
         services.TryAddSingleton<AdminEndpoints>();
         return services;
+    }
+
+    /// <summary>INGEST_TIME_BUDGET, or null when unset; a value that is not a positive time span is refused, not ignored.</summary>
+    private static TimeSpan? IngestTimeBudget(IConfiguration configuration)
+    {
+        var text = configuration[SettingNames.IngestTimeBudget];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var budget) && budget > TimeSpan.Zero
+            ? budget
+            : throw new InvalidOperationException(
+                $"{SettingNames.IngestTimeBudget} is '{text}': expected a positive time span such as 00:08:00, below host.json's functionTimeout.");
     }
 }

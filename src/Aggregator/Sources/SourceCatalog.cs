@@ -26,9 +26,6 @@ public sealed partial class SourceCatalog
     /// <summary>Where the catalog was read from, for messages.</summary>
     public string Origin { get; }
 
-    public SourceDefinition? Find(string id) =>
-        Sources.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
-
     /// <exception cref="SourceCatalogException">The file is missing or invalid.</exception>
     public static SourceCatalog Load(string path)
     {
