@@ -3,20 +3,23 @@ using Aggregator.AzureStorage.Tables;
 namespace Aggregator.Storage.Tables;
 
 /// <summary>
-/// Maps a <see cref="Paper"/> to its partition of the "papers" table: the "paper" row, and one "coverage-POSTID" row
-/// per post that covered it, so a popular paper never outgrows an entity and a new mention is one upsert.
+/// Maps a <see cref="Paper"/> to its partition of the "papers" table: the "paper-ID" row, and the list of posts that
+/// covered it as JSON in "coverage-ID-NNNN" rows (hundreds of posts to a row), so a popular paper never outgrows
+/// an entity and reading a paper is two point reads.
 /// </summary>
+/// <remarks>Row keys carry the paper id for the reason given on <see cref="PostEntityMapper"/>.</remarks>
 internal static class PaperEntityMapper
 {
-    public const string MainRow = "paper";
-    public const string CoveragePrefix = "coverage-";
+    public static string MainRowKey(string paperId) => "paper-" + paperId;
+
+    public static string CoverageRowKey(string paperId, int index) => $"coverage-{paperId}-{index:D4}";
 
     // Property-sized: abstracts are short, but nothing from a source may break a write.
     private const int MaxTextLength = TextChunks.PieceLength;
 
-    public static TableEntity ToMainRow(Paper paper)
+    private static TableEntity ToMainRow(Paper paper)
     {
-        var row = new TableEntity(paper.Id, MainRow)
+        var row = new TableEntity(paper.Id, MainRowKey(paper.Id))
         {
             ["Title"] = Cap(paper.Title),
             ["Authors"] = JsonColumn.Write(paper.Authors),
@@ -40,17 +43,20 @@ internal static class PaperEntityMapper
         return row;
     }
 
-    public static TableEntity ToCoverageRow(string paperId, PaperCoverage coverage) => new(paperId, CoveragePrefix + coverage.PostId)
+    /// <summary>The coverage rows, then the main row last: written in that order, the main row is the commit point.</summary>
+    public static List<TableEntity> ToRows(Paper paper)
     {
-        ["PostId"] = coverage.PostId,
-        ["SourceId"] = coverage.SourceId,
-        ["SourceName"] = coverage.SourceName,
-        ["PostTitle"] = Cap(coverage.PostTitle),
-        ["PostLink"] = coverage.PostLink,
-        ["SeenAt"] = coverage.SeenAt,
-    };
+        var rows = TextChunks.ToRows(paper.Id, i => CoverageRowKey(paper.Id, i), JsonColumn.Write(paper.Coverage));
+        var main = ToMainRow(paper);
+        main["CoverageRows"] = rows.Count;
+        rows.Add(main);
+        return rows;
+    }
 
-    public static Paper FromRows(TableEntity main, IEnumerable<TableEntity> coverageRows) => new()
+    public static IEnumerable<string> CoverageRowKeys(TableEntity main) =>
+        Enumerable.Range(0, main.GetInt32("CoverageRows") ?? 0).Select(i => CoverageRowKey(main.PartitionKey, i));
+
+    public static Paper FromRows(TableEntity main, IReadOnlyList<TableEntity> coverageRows) => new()
     {
         Id = main.PartitionKey,
         Title = main.GetString("Title") ?? "",
@@ -67,14 +73,8 @@ internal static class PaperEntityMapper
         FirstSeen = main.GetDateTimeOffset("FirstSeen") ?? default,
         LastSeen = main.GetDateTimeOffset("LastSeen") ?? default,
         Updated = main.GetDateTimeOffset("Updated") ?? default,
-        Coverage = coverageRows
-            .Select(r => new PaperCoverage(
-                r.GetString("PostId") ?? "",
-                r.GetString("SourceId") ?? "",
-                r.GetString("SourceName") ?? "",
-                r.GetString("PostTitle") ?? "",
-                r.GetString("PostLink") ?? "",
-                r.GetDateTimeOffset("SeenAt") ?? default))
+        Coverage = JsonColumn.Read<List<PaperCoverage>>(
+                TextChunks.FromRows([main, .. coverageRows], i => CoverageRowKey(main.PartitionKey, i), main.GetInt32("CoverageRows") ?? 0), [])
             .OrderBy(c => c.SeenAt)
             .ToList(),
     };

@@ -3,16 +3,22 @@ using Aggregator.AzureStorage.Tables;
 namespace Aggregator.Storage.Tables;
 
 /// <summary>
-/// Maps a <see cref="Post"/> to its partition: the "post" row with the metadata, then "html-NNNN" and "text-NNNN"
-/// rows holding the content in property-sized pieces (see <see cref="TextChunks"/>).
+/// Maps a <see cref="Post"/> to its partition: the "post-ID" row with the metadata, then "html-ID-NNNN" and
+/// "text-ID-NNNN" rows holding the content in property-sized pieces (see <see cref="TextChunks"/>).
 /// </summary>
+/// <remarks>
+/// Row keys carry the post id although the partition already does: Azurite finds a row through its row-key index
+/// alone, so a row key every partition shares ("post") made each point read and insert scan every post.
+/// </remarks>
 internal static class PostEntityMapper
 {
-    public const string MainRow = "post";
+    public static string MainRowKey(string postId) => "post-" + postId;
+
+    public static string ChunkRowKey(string postId, string name, int index) => $"{name}-{postId}-{index:D4}";
 
     public static List<TableEntity> ToEntities(Post post)
     {
-        var main = new TableEntity(post.Id, MainRow)
+        var main = new TableEntity(post.Id, MainRowKey(post.Id))
         {
             ["SourceId"] = post.SourceId,
             ["SourceName"] = post.SourceName,
@@ -46,7 +52,7 @@ internal static class PostEntityMapper
     /// <summary>Rebuilds a post from all rows of its partition, or null when the main row is missing.</summary>
     public static Post? FromEntities(IReadOnlyList<TableEntity> rows)
     {
-        var main = rows.FirstOrDefault(r => r.RowKey == MainRow);
+        var main = rows.FirstOrDefault(r => r.RowKey == MainRowKey(r.PartitionKey));
         if (main is null)
         {
             return null;
@@ -72,37 +78,27 @@ internal static class PostEntityMapper
             Sources = JsonColumn.Read<List<PostSource>>(main.GetString("Sources"), []),
             Papers = JsonColumn.Read<List<PostPaper>>(main.GetString("Papers"), []),
             Fingerprint = unchecked((ulong)(main.GetInt64("Fingerprint") ?? 0)),
-            ContentHtml = JoinChunkRows(rows, "html", main.GetInt32("HtmlRows") ?? 0),
-            Text = JoinChunkRows(rows, "text", main.GetInt32("TextRows") ?? 0),
+            ContentHtml = JoinChunkRows(rows, main.PartitionKey, "html", main.GetInt32("HtmlRows") ?? 0),
+            Text = JoinChunkRows(rows, main.PartitionKey, "text", main.GetInt32("TextRows") ?? 0),
         };
     }
 
-    private static int AddChunkRows(List<TableEntity> rows, string partitionKey, string name, string text)
+    /// <summary>The content row keys a main row says follow it, so a post is read with point reads only.</summary>
+    public static IEnumerable<string> ChunkRowKeys(TableEntity main)
     {
-        var pieces = TextChunks.Split(text);
-        var rowCount = 0;
-        for (var first = 0; first < pieces.Count; first += TextChunks.PiecesPerRow)
-        {
-            var row = new TableEntity(partitionKey, $"{name}-{rowCount:D4}");
-            TextChunks.Write(row, "P", pieces, first);
-            rows.Add(row);
-            rowCount++;
-        }
-
-        return rowCount;
+        var postId = main.PartitionKey;
+        var html = Enumerable.Range(0, main.GetInt32("HtmlRows") ?? 0).Select(i => ChunkRowKey(postId, "html", i));
+        var text = Enumerable.Range(0, main.GetInt32("TextRows") ?? 0).Select(i => ChunkRowKey(postId, "text", i));
+        return html.Concat(text);
     }
 
-    private static string JoinChunkRows(IReadOnlyList<TableEntity> rows, string name, int rowCount)
+    private static int AddChunkRows(List<TableEntity> rows, string postId, string name, string text)
     {
-        var text = new System.Text.StringBuilder();
-        for (var i = 0; i < rowCount; i++)
-        {
-            var rowKey = $"{name}-{i:D4}";
-            var row = rows.FirstOrDefault(r => r.RowKey == rowKey)
-                ?? throw new InvalidDataException($"Post {rows[0].PartitionKey} is missing its content row {rowKey}.");
-            TextChunks.ReadInto(row, "P", text);
-        }
-
-        return text.ToString();
+        var chunks = TextChunks.ToRows(postId, i => ChunkRowKey(postId, name, i), text);
+        rows.AddRange(chunks);
+        return chunks.Count;
     }
+
+    private static string JoinChunkRows(IReadOnlyList<TableEntity> rows, string postId, string name, int rowCount) =>
+        TextChunks.FromRows(rows, i => ChunkRowKey(postId, name, i), rowCount);
 }

@@ -18,33 +18,22 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
         for (var hops = 0; hops < 4; hops++)
         {
-            TableEntity? main = null;
-            var coverage = new List<TableEntity>();
-            await foreach (var row in papers.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {paperId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (row.RowKey == PaperEntityMapper.MainRow)
-                {
-                    main = row;
-                }
-                else if (row.RowKey.StartsWith(PaperEntityMapper.CoveragePrefix, StringComparison.Ordinal))
-                {
-                    coverage.Add(row);
-                }
-            }
-
-            if (main is null)
+            // Point reads only: Azurite answers a partition query by scanning the whole table.
+            var main = await papers.GetEntityIfExistsAsync<TableEntity>(paperId, PaperEntityMapper.MainRowKey(paperId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!main.HasValue)
             {
                 return null;
             }
 
-            if (main.GetString("MergedInto") is { Length: > 0 } survivor)
+            if (main.Value!.GetString("MergedInto") is { Length: > 0 } survivor)
             {
                 paperId = survivor;
                 continue;
             }
 
-            return PaperEntityMapper.FromRows(main, coverage);
+            var coverage = await Task.WhenAll(PaperEntityMapper.CoverageRowKeys(main.Value!).Select(rowKey =>
+                papers.GetEntityIfExistsAsync<TableEntity>(paperId, rowKey, cancellationToken: cancellationToken))).ConfigureAwait(false);
+            return PaperEntityMapper.FromRows(main.Value!, coverage.Where(c => c.HasValue).Select(c => c.Value!).ToList());
         }
 
         return null;
@@ -82,8 +71,7 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
     {
         ArgumentNullException.ThrowIfNull(paper);
         var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
-        var rows = paper.Coverage.Select(c => PaperEntityMapper.ToCoverageRow(paper.Id, c)).Append(PaperEntityMapper.ToMainRow(paper)).ToList();
-        await PartitionWriter.UpsertAsync(papers, rows, cancellationToken).ConfigureAwait(false);
+        await PartitionWriter.UpsertAsync(papers, PaperEntityMapper.ToRows(paper), cancellationToken).ConfigureAwait(false);
 
         var keyTable = await tables.GetAsync(tables.Names.PaperKeys).ConfigureAwait(false);
         foreach (var key in keys.Distinct())
@@ -107,11 +95,11 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         }
 
         var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
-        await papers.UpsertEntityAsync(new TableEntity(absorbed.Id, PaperEntityMapper.MainRow) { ["MergedInto"] = survivor.Id },
+        await papers.UpsertEntityAsync(new TableEntity(absorbed.Id, PaperEntityMapper.MainRowKey(absorbed.Id)) { ["MergedInto"] = survivor.Id },
             TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        foreach (var coverage in absorbed.Coverage)
+        foreach (var coverageRow in PaperEntityMapper.ToRows(absorbed).SkipLast(1))
         {
-            await papers.DeleteEntityAsync(absorbed.Id, PaperEntityMapper.CoveragePrefix + coverage.PostId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await papers.DeleteEntityAsync(absorbed.Id, coverageRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);

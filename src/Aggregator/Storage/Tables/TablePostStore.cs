@@ -12,6 +12,8 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
 {
     private const int ParallelReads = 8;
 
+    private readonly FingerprintBandIndex bands = new(tables);
+
     // In the summaries table: one row per post whose LLM summary must be asked for again.
     private const string RetryPartition = "retry-post";
 
@@ -19,14 +21,17 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
     {
         ArgumentException.ThrowIfNullOrEmpty(postId);
         var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
-        var rows = new List<TableEntity>();
-        await foreach (var row in posts.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {postId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        var main = await posts.GetEntityIfExistsAsync<TableEntity>(postId, PostEntityMapper.MainRowKey(postId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!main.HasValue)
         {
-            rows.Add(row);
+            return null;
         }
 
-        return PostEntityMapper.FromEntities(rows);
+        // Point reads of the rows the main row names, not a partition query: Azurite answers every query by scanning
+        // the whole table, so a query here made reading one post slower the more posts were stored.
+        var content = await Task.WhenAll(PostEntityMapper.ChunkRowKeys(main.Value!).Select(rowKey =>
+            posts.GetEntityIfExistsAsync<TableEntity>(postId, rowKey, cancellationToken: cancellationToken))).ConfigureAwait(false);
+        return PostEntityMapper.FromEntities([main.Value!, .. content.Where(c => c.HasValue).Select(c => c.Value!)]);
     }
 
     public async Task<IReadOnlyList<Post>> GetNewestAsync(FeedQuery query, CancellationToken cancellationToken = default)
@@ -56,21 +61,8 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         return null;
     }
 
-    public async Task<IReadOnlyList<FingerprintCandidate>> FindByFingerprintBandsAsync(ulong fingerprint, CancellationToken cancellationToken = default)
-    {
-        var bands = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
-        var found = new Dictionary<string, FingerprintCandidate>(StringComparer.Ordinal);
-        foreach (var band in Dedupe.TextFingerprint.BandKeys(fingerprint))
-        {
-            await foreach (var row in bands.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {band}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                found.TryAdd(row.RowKey, new FingerprintCandidate(row.RowKey, unchecked((ulong)(row.GetInt64("Fingerprint") ?? 0))));
-            }
-        }
-
-        return found.Values.ToList();
-    }
+    public Task<IReadOnlyList<FingerprintCandidate>> FindByFingerprintBandsAsync(ulong fingerprint, CancellationToken cancellationToken = default) =>
+        bands.FindAsync(fingerprint, cancellationToken);
 
     public async Task<bool> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default)
     {
@@ -85,12 +77,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         var stored = added ? post : await GetAsync(post.Id, cancellationToken).ConfigureAwait(false) ?? post;
         if (stored.Fingerprint != 0)
         {
-            var bands = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
-            foreach (var band in Dedupe.TextFingerprint.BandKeys(stored.Fingerprint))
-            {
-                await bands.UpsertEntityAsync(new TableEntity(band, stored.Id) { ["Fingerprint"] = unchecked((long)stored.Fingerprint) },
-                    TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
+            await bands.AddAsync(stored.Id, stored.Fingerprint, cancellationToken).ConfigureAwait(false);
         }
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
@@ -105,7 +92,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await posts.GetEntityIfExistsAsync<TableEntity>(postId, PostEntityMapper.MainRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await posts.GetEntityIfExistsAsync<TableEntity>(postId, PostEntityMapper.MainRowKey(postId), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!existing.HasValue)
             {
                 return;
@@ -147,7 +134,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
     public async Task UpdateAsync(Post post, CancellationToken cancellationToken = default)
     {
         var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
-        var previous = await posts.GetEntityIfExistsAsync<TableEntity>(post.Id, PostEntityMapper.MainRow, ["TimelineKey"], cancellationToken).ConfigureAwait(false);
+        var previous = await posts.GetEntityIfExistsAsync<TableEntity>(post.Id, PostEntityMapper.MainRowKey(post.Id), ["TimelineKey"], cancellationToken).ConfigureAwait(false);
         var rows = PostEntityMapper.ToEntities(post);
         var timelineKey = TimelineRow.PostRowKey(post);
         rows[^1]["TimelineKey"] = timelineKey;

@@ -4,8 +4,8 @@ namespace Aggregator.Storage.Tables;
 
 /// <summary>
 /// Stores text of any length in table entities. A property holds at most 64 KiB (32K UTF-16 units) and an entity at
-/// most 1 MiB, so text is cut into property-sized pieces; the first pieces ride on the main row and the rest go to
-/// overflow rows in the same partition. Cuts never split a surrogate pair, so the text round-trips exactly.
+/// most 1 MiB, so text is cut into property-sized pieces, <see cref="PiecesPerRow"/> to a row, in rows of the owner's
+/// partition. Cuts never split a surrogate pair, so the text round-trips exactly.
 /// </summary>
 internal static class TextChunks
 {
@@ -56,5 +56,35 @@ internal static class TextChunks
         {
             target.Append(entity.GetString($"{name}_{i}"));
         }
+    }
+
+    /// <summary>The rows holding <paramref name="text"/>, keyed rowKey(0), rowKey(1), …; none for empty text.</summary>
+    public static List<TableEntity> ToRows(string partitionKey, Func<int, string> rowKey, string text)
+    {
+        var pieces = Split(text);
+        var rows = new List<TableEntity>();
+        for (var first = 0; first < pieces.Count; first += PiecesPerRow)
+        {
+            var row = new TableEntity(partitionKey, rowKey(rows.Count));
+            Write(row, "P", pieces, first);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Joins the text of rows rowKey(0) … rowKey(rowCount - 1), which must all be present.</summary>
+    public static string FromRows(IReadOnlyList<TableEntity> rows, Func<int, string> rowKey, int rowCount)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < rowCount; i++)
+        {
+            var key = rowKey(i);
+            var row = rows.FirstOrDefault(r => r.RowKey == key)
+                ?? throw new InvalidDataException($"Partition {rows[0].PartitionKey} is missing its row {key}.");
+            ReadInto(row, "P", text);
+        }
+
+        return text.ToString();
     }
 }
