@@ -20,7 +20,7 @@ public sealed class AggregatorTables
 
     public TableStoreOptions Options { get; }
 
-    /// <summary>Creates the tables once per process; every store awaits this before its first request.</summary>
+    /// <summary>Creates the tables (and brings an older layout up to date) once per process; every store awaits this before its first request.</summary>
     public Task EnsureCreatedAsync()
     {
         lock (gate)
@@ -47,5 +47,7 @@ public sealed class AggregatorTables
         {
             await service.CreateTableIfNotExistsAsync(name).ConfigureAwait(false);
         }
+
+        await LayoutMigration.RunAsync(service, Names).ConfigureAwait(false);
     }
 }
