@@ -3,7 +3,10 @@ using Aggregator.Parsing;
 
 namespace Aggregator.Benchmarks.Ingestion;
 
-/// <summary>New, mutually distinct posts of realistic length, some mentioning a paper, for the ingest-cost benchmark.</summary>
+/// <summary>
+/// New, mutually distinct posts of realistic length for the ingest-cost benchmark. Each names a new paper (arXiv id and
+/// title) and every other one also an already-stored paper, so both the create and the update path of papers are paid.
+/// </summary>
 internal static class GeneratedPosts
 {
     private static readonly string[] Words =
@@ -13,10 +16,12 @@ internal static class GeneratedPosts
         "transformer", "sparse", "attention", "reward", "policy", "sampling", "distillation", "quantization", "memory",
     ];
 
-    public static FeedItem Item(int seed)
+    public static FeedItem Item(int seed, int seededPapers)
     {
         var random = new Random(seed);
         var text = new StringBuilder();
+        text.Append($"<p>论文标题：Generated Paper {seed}: {Words[random.Next(14, Words.Length)]} at scale</p>");
+        text.Append($"<p>论文链接：https://arxiv.org/abs/2410.{seed % 100_000:D5}</p>");
         for (var sentence = 0; sentence < 12; sentence++)
         {
             text.Append("<p>");
@@ -30,7 +35,10 @@ internal static class GeneratedPosts
 
         if (seed % 2 == 0)
         {
-            text.Append("<p>论文：arXiv:2406.18629 与 <a href=\"https://github.com/dvlab-research/Step-DPO\">代码</a></p>");
+            // A second paper, already stored: the post becomes a two-entry list, as digests are.
+            var known = random.Next(seededPapers);
+            text.Append($"<p>论文标题：{StoreSeeder.SeededTitle(known)}</p>");
+            text.Append($"<p>arXiv:{StoreSeeder.SeededArxivId(known)}，代码 <a href=\"https://github.com/example/repo-{seed}\">GitHub</a></p>");
         }
 
         return new FeedItem

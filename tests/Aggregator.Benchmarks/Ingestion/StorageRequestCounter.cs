@@ -13,8 +13,15 @@ internal sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 
     public long Writes => Interlocked.Read(ref writes);
 
+    public bool Trace { get; set; }
+
     public override void OnSendingRequest(HttpMessage message)
     {
+        if (Trace)
+        {
+            Console.Error.WriteLine($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.ToUri().PathAndQuery)}");
+        }
+
         // Entity-group transactions are POSTs to $batch, writes; a GET is a point read or a query page.
         if (message.Request.Method == RequestMethod.Get)
         {
