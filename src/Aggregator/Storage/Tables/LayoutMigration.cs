@@ -37,13 +37,14 @@ internal static class LayoutMigration
         foreach (var main in await QueryAsync(posts, "RowKey eq 'post'").ConfigureAwait(false))
         {
             var postId = main.PartitionKey;
-            var rows = await QueryAsync(posts, TableClient.CreateQueryFilter($"PartitionKey eq {postId}")).ConfigureAwait(false);
-            var renamed = rows
-                .Where(r => r.RowKey != main.RowKey && IsLegacyChunk(r.RowKey))
+            var chunks = (await QueryAsync(posts, TableClient.CreateQueryFilter($"PartitionKey eq {postId}")).ConfigureAwait(false))
+                .Where(r => IsLegacyChunk(r.RowKey))
+                .ToList();
+            var renamed = chunks
                 .Select(r => Renamed(r, PostEntityMapper.ChunkRowKey(postId, r.RowKey[..4], int.Parse(r.RowKey[5..], System.Globalization.CultureInfo.InvariantCulture))))
                 .Append(Renamed(main, PostEntityMapper.MainRowKey(postId)))
                 .ToList();
-            await MoveAsync(posts, renamed, rows.Where(r => r.RowKey == main.RowKey || IsLegacyChunk(r.RowKey))).ConfigureAwait(false);
+            await MoveAsync(posts, renamed, chunks.Append(main)).ConfigureAwait(false);
         }
     }
 
@@ -70,8 +71,7 @@ internal static class LayoutMigration
     private static async Task MigrateBandsAsync(TableClient bands)
     {
         // Layout 1: partition "b2-9f3a" (seven characters), one row per post id.
-        var legacy = (await QueryAsync(bands, "").ConfigureAwait(false)).Where(r => r.PartitionKey.Length == 7).ToList();
-        foreach (var row in legacy)
+        foreach (var row in (await QueryAsync(bands, null).ConfigureAwait(false)).Where(r => r.PartitionKey.Length == 7))
         {
             var fingerprint = unchecked((ulong)(row.GetInt64("Fingerprint") ?? 0));
             await bands.UpsertEntityAsync(FingerprintBandIndex.Entry(row.PartitionKey, 0, row.RowKey, fingerprint), TableUpdateMode.Merge).ConfigureAwait(false);
@@ -100,10 +100,10 @@ internal static class LayoutMigration
         }
     }
 
-    private static async Task<List<TableEntity>> QueryAsync(TableClient table, string filter)
+    private static async Task<List<TableEntity>> QueryAsync(TableClient table, string? filter)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter.Length == 0 ? null : filter).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter).ConfigureAwait(false))
         {
             rows.Add(row);
         }

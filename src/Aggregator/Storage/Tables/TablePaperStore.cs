@@ -10,15 +10,12 @@ namespace Aggregator.Storage.Tables;
 /// </summary>
 public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
 {
-    private const int ParallelReads = 8;
-
     public async Task<Paper?> GetAsync(string paperId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(paperId);
         var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
         for (var hops = 0; hops < 4; hops++)
         {
-            // Point reads only: Azurite answers a partition query by scanning the whole table.
             var main = await papers.GetEntityIfExistsAsync<TableEntity>(paperId, PaperEntityMapper.MainRowKey(paperId), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!main.HasValue)
             {
@@ -31,9 +28,8 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
                 continue;
             }
 
-            var coverage = await Task.WhenAll(PaperEntityMapper.CoverageRowKeys(main.Value!).Select(rowKey =>
-                papers.GetEntityIfExistsAsync<TableEntity>(paperId, rowKey, cancellationToken: cancellationToken))).ConfigureAwait(false);
-            return PaperEntityMapper.FromRows(main.Value!, coverage.Where(c => c.HasValue).Select(c => c.Value!).ToList());
+            var coverage = await PartitionReader.ReadRowsAsync(papers, paperId, PaperEntityMapper.CoverageRowKeys(main.Value!), cancellationToken).ConfigureAwait(false);
+            return PaperEntityMapper.FromRows(main.Value!, coverage);
         }
 
         return null;
@@ -42,12 +38,10 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
     public async Task<IReadOnlyList<Paper>> GetNewestAsync(FeedQuery query, CancellationToken cancellationToken = default)
     {
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-        var ids = await TimelineReader.NewestIdsAsync(
-            timeline, TimelineRow.PapersPartition, query, tables.Options.MaxTimelineScan, cancellationToken).ConfigureAwait(false);
-        var papers = new Paper?[ids.Count];
-        await Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, ct) => papers[i] = await GetAsync(ids[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return papers.OfType<Paper>().DistinctBy(p => p.Id).ToList();
+        var papers = await TimelineReader.NewestAsync(
+            timeline, TimelineRow.PapersPartition, query, tables.Options.MaxTimelineScan, GetAsync, cancellationToken).ConfigureAwait(false);
+        // Two timeline rows can resolve to one paper while a merge is half-way.
+        return papers.DistinctBy(p => p.Id).ToList();
     }
 
     public async Task<IReadOnlyDictionary<PaperKey, string>> FindByKeysAsync(IReadOnlyCollection<PaperKey> keys, CancellationToken cancellationToken = default)

@@ -10,12 +10,10 @@ namespace Aggregator.Storage.Tables;
 /// </summary>
 public sealed class TablePostStore(AggregatorTables tables) : IPostStore
 {
-    private const int ParallelReads = 8;
-
-    private readonly FingerprintBandIndex bands = new(tables);
-
     // In the summaries table: one row per post whose LLM summary must be asked for again.
     private const string RetryPartition = "retry-post";
+
+    private readonly FingerprintBandIndex bands = new(tables);
 
     public async Task<Post?> GetAsync(string postId, CancellationToken cancellationToken = default)
     {
@@ -27,22 +25,15 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
             return null;
         }
 
-        // Point reads of the rows the main row names, not a partition query: Azurite answers every query by scanning
-        // the whole table, so a query here made reading one post slower the more posts were stored.
-        var content = await Task.WhenAll(PostEntityMapper.ChunkRowKeys(main.Value!).Select(rowKey =>
-            posts.GetEntityIfExistsAsync<TableEntity>(postId, rowKey, cancellationToken: cancellationToken))).ConfigureAwait(false);
-        return PostEntityMapper.FromEntities([main.Value!, .. content.Where(c => c.HasValue).Select(c => c.Value!)]);
+        var content = await PartitionReader.ReadRowsAsync(posts, postId, PostEntityMapper.ChunkRowKeys(main.Value!), cancellationToken).ConfigureAwait(false);
+        return PostEntityMapper.FromEntities([main.Value!, .. content]);
     }
 
     public async Task<IReadOnlyList<Post>> GetNewestAsync(FeedQuery query, CancellationToken cancellationToken = default)
     {
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-        var ids = await TimelineReader.NewestIdsAsync(
-            timeline, TimelineRow.PostsPartition, query, tables.Options.MaxTimelineScan, cancellationToken).ConfigureAwait(false);
-        var posts = new Post?[ids.Count];
-        await Parallel.ForAsync(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (i, ct) => posts[i] = await GetAsync(ids[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return posts.OfType<Post>().ToList();
+        return await TimelineReader.NewestAsync(
+            timeline, TimelineRow.PostsPartition, query, tables.Options.MaxTimelineScan, GetAsync, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> FindByIdentityAsync(IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default)

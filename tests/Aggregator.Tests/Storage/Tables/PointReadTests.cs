@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Aggregator.AzureStorage.Tables;
 using Aggregator.Papers;
 using Aggregator.Storage;
 using Aggregator.Storage.Tables;
@@ -25,7 +24,7 @@ public sealed class PointReadTests(AzuriteFixture azurite)
     [Fact]
     public async Task PostLookupsAddsAndReads_AreAllPointReads()
     {
-        var store = new TablePostStore(Tables());
+        var store = new TablePostStore(StoreFactory.Tables(azurite, log));
         var text = PostSamples.ChineseArticle(200 * 1024);
         var post = PostSamples.Post("big", T0, text: text) with { Fingerprint = 0xF0F0_1234_5678_9ABCUL };
         await store.AddAsync(PostSamples.Post("other", T0) with { Fingerprint = 0xF0F0_1234_5678_9ABCUL }, ["url:https://example.org/other"]);
@@ -46,13 +45,13 @@ public sealed class PointReadTests(AzuriteFixture azurite)
     [Fact]
     public async Task PaperLookupsSavesMergesAndReads_AreAllPointReads()
     {
-        var store = new TablePaperStore(Tables());
+        var store = new TablePaperStore(StoreFactory.Tables(azurite, log));
         var coverage = Enumerable.Range(0, 1_500)
             .Select(i => new PaperCoverage($"post{i:D4}", $"source{i % 7}", "来源", $"第 {i} 篇：逐步偏好优化", $"https://example.org/{i}", T0.AddMinutes(i)))
             .ToList();
-        var old = Paper("old", T0) with { Coverage = coverage };
+        var old = PaperSamples.StepDpo("old", T0) with { Coverage = coverage };
         await store.SaveAsync(old, [Arxiv]);
-        await store.SaveAsync(Paper("young", T0.AddHours(1)) with { ArxivId = null, OpenReviewId = "iLUcsecZJp" }, [OpenReview]);
+        await store.SaveAsync(PaperSamples.StepDpo("young", T0.AddHours(1)) with { ArxivId = null, OpenReviewId = "iLUcsecZJp" }, [OpenReview]);
         log.Clear();
 
         var found = await store.FindByKeysAsync([Arxiv, OpenReview]);
@@ -66,24 +65,6 @@ public sealed class PointReadTests(AzuriteFixture azurite)
         Assert.NotEmpty(log.Reads);
         Assert.Empty(log.Queries);
     }
-
-    private AggregatorTables Tables()
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(log, HttpPipelinePosition.PerCall);
-        return new AggregatorTables(new TableServiceClient(azurite.ConnectionString, options),
-            new TableStoreOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] });
-    }
-
-    private static Paper Paper(string id, DateTimeOffset firstSeen) => new()
-    {
-        Id = id,
-        Title = "Step-DPO: Step-wise Preference Optimization for Long-chain Reasoning of LLMs",
-        ArxivId = "2406.18629",
-        FirstSeen = firstSeen,
-        LastSeen = firstSeen,
-        Updated = firstSeen,
-    };
 
     /// <summary>Entity reads as they leave the client: a point read names its row, a query does not.</summary>
     private sealed class RequestLog : HttpPipelineSynchronousPolicy

@@ -15,24 +15,13 @@ public sealed class TablePaperStoreTests(AzuriteFixture azurite)
 
     private readonly TablePaperStore store = new(StoreFactory.Tables(azurite));
 
-    private static Paper Paper(string id, DateTimeOffset firstSeen, params PaperCoverage[] coverage) => new()
-    {
-        Id = id,
-        Title = "Step-DPO: Step-wise Preference Optimization for Long-chain Reasoning of LLMs",
-        ArxivId = "2406.18629",
-        FirstSeen = firstSeen,
-        LastSeen = firstSeen,
-        Updated = firstSeen,
-        Coverage = coverage,
-    };
-
     private static PaperCoverage Covered(string postId, string sourceId, DateTimeOffset at) =>
         new(postId, sourceId, sourceId, "post " + postId, "https://example.org/" + postId, at);
 
     [Fact]
     public async Task Save_ThenFindByAnyKey_ReturnsThePaper()
     {
-        await store.SaveAsync(Paper("p1", T0, Covered("a", "weibo", T0)), [Arxiv, Doi]);
+        await store.SaveAsync(PaperSamples.StepDpo("p1", T0, Covered("a", "weibo", T0)), [Arxiv, Doi]);
 
         var found = await store.FindByKeysAsync([Doi, OpenReview]);
 
@@ -46,10 +35,10 @@ public sealed class TablePaperStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Merge_RepointsKeysAndOldIdResolvesToTheSurvivor()
     {
-        await store.SaveAsync(Paper("old", T0, Covered("a", "weibo", T0)), [Arxiv]);
-        await store.SaveAsync(Paper("young", T0.AddHours(1), Covered("b", "paperweekly", T0.AddHours(1))) with { ArxivId = null, OpenReviewId = "iLUcsecZJp" }, [OpenReview]);
+        await store.SaveAsync(PaperSamples.StepDpo("old", T0, Covered("a", "weibo", T0)), [Arxiv]);
+        await store.SaveAsync(PaperSamples.StepDpo("young", T0.AddHours(1), Covered("b", "paperweekly", T0.AddHours(1))) with { ArxivId = null, OpenReviewId = "iLUcsecZJp" }, [OpenReview]);
 
-        var survivor = Paper("old", T0, Covered("a", "weibo", T0), Covered("b", "paperweekly", T0.AddHours(1))) with { OpenReviewId = "iLUcsecZJp" };
+        var survivor = PaperSamples.StepDpo("old", T0, Covered("a", "weibo", T0), Covered("b", "paperweekly", T0.AddHours(1))) with { OpenReviewId = "iLUcsecZJp" };
         await store.MergeAsync(survivor, [Arxiv, OpenReview], "young");
 
         Assert.Equal("old", (await store.FindByKeysAsync([OpenReview]))[OpenReview]);
@@ -62,8 +51,8 @@ public sealed class TablePaperStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetNewest_MinSources_KeepsPapersDiscussedByEnoughIndependentSources()
     {
-        await store.SaveAsync(Paper("one", T0, Covered("a", "weibo", T0), Covered("a2", "weibo", T0)), [Arxiv]);
-        await store.SaveAsync(Paper("two", T0.AddMinutes(1), Covered("b", "weibo", T0), Covered("c", "csdn", T0)), [Doi]);
+        await store.SaveAsync(PaperSamples.StepDpo("one", T0, Covered("a", "weibo", T0), Covered("a2", "weibo", T0)), [Arxiv]);
+        await store.SaveAsync(PaperSamples.StepDpo("two", T0.AddMinutes(1), Covered("b", "weibo", T0), Covered("c", "csdn", T0)), [Doi]);
 
         var popular = await store.GetNewestAsync(new FeedQuery { MinSources = 2 });
 
