@@ -81,6 +81,53 @@ public sealed class FeedReaderRecoveryTests
         Assert.Equal("line<br />next <img src=\"https://example.org/a.png\" /> end", feed.Items[0].Description);
     }
 
+    [Theory]
+    [InlineData('\u0001')]
+    [InlineData('\u0008')]
+    [InlineData('\u000B')]
+    [InlineData('\u000C')]
+    [InlineData('\u001F')]
+    [InlineData('\u0000')]
+    public void Read_ItemWithRawControlCharacter_KeepsThatItemAndTheRest(char control)
+    {
+        var feed = ParsingFixtures.ReadXml($"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>爱可可-爱生活</title>
+            <item><title>one</title><link>https://example.org/1</link></item>
+            <item><title>two{control}</title><description>大模型{control}论文</description><link>https://example.org/2</link></item>
+            <item><title>three</title><link>https://example.org/3</link></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal(["one", "two", "three"], feed.Items.Select(i => i.Title));
+        Assert.DoesNotContain(control, feed.Items[1].Description ?? string.Empty);
+        Assert.Contains(feed.Warnings, w => w.Contains("control character", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_RawControlCharactersInCdataAndAttributes_AreRemovedThereToo()
+    {
+        var feed = ParsingFixtures.ReadXml($"""
+            <rss version="2.0"><channel><title>t</title>
+            <item><title>one</title><description><![CDATA[<p>代码{'\u0001'}已开源</p>]]></description><guid isPermaLink="false">id{'\u0002'}1</guid></item>
+            <item><title>two</title></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal(["one", "two"], feed.Items.Select(i => i.Title));
+        Assert.Equal("<p>代码已开源</p>", feed.Items[0].Description);
+        Assert.Equal("id1", feed.Items[0].Id);
+    }
+
+    [Fact]
+    public void Read_VerticalTabBetweenWords_BecomesASpace()
+    {
+        // Word writes a manual line break as U+000B; pasted into a CMS it reaches the feed between two words.
+        var feed = ParsingFixtures.ReadXml("<rss version=\"2.0\"><channel><title>t</title><item><title>Direct\u000BPreference Optimization</title></item></channel></rss>");
+
+        Assert.Equal("Direct Preference Optimization", feed.Items[0].Title);
+    }
+
     [Fact]
     public void Read_UndeclaredNamespacePrefix_IsDeclaredAndRead()
     {
@@ -114,5 +161,34 @@ public sealed class FeedReaderRecoveryTests
         var error = Assert.Throws<FeedParseException>(() => ParsingFixtures.ReadXml(document));
 
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void Read_EmptyBody_ThrowsFeedParseExceptionSayingItIsEmpty(int blanks)
+    {
+        var error = Assert.Throws<FeedParseException>(() => new FeedReader().Read(Encoding.UTF8.GetBytes(new string(' ', blanks)), new FeedReadOptions { ContentType = "application/rss+xml" }));
+
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-8")]
+    [InlineData("application/rss+xml")]
+    public void Read_HtmlPageServedAsFeed_ThrowsFeedParseExceptionSayingItIsHtml(string contentType)
+    {
+        // What a login wall or an error page of a moved feed looks like: HTML5, unclosed tags, a script full of '<' and '&&'.
+        const string page = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>登录 - 微博</title>
+            <link rel="stylesheet" href="/css/main.css">
+            <script>if (a < b && b > c) { location.href = "/login?r=1&from=feed"; }</script>
+            </head><body><div class="login"><p>请先登录<br>Please sign in<p>&copy; 2025</div></body></html>
+            """;
+
+        var error = Assert.Throws<FeedParseException>(() => new FeedReader().Read(Encoding.UTF8.GetBytes(page), new FeedReadOptions { ContentType = contentType }));
+
+        Assert.Contains("HTML page", error.Message, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,8 @@ internal static class SafeXmlReaderSettings
         MaxCharactersInDocument = MaxCharactersInDocument,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
-        // Control characters inside text are common in scraped feeds and harmless to us; rejecting them would lose the feed.
+        // Admits character references to controls (&#1;), common in scraped feeds and harmless to us. Raw control
+        // characters still stop the reader whatever this says; XmlTextRepairer takes them out for the second pass.
         CheckCharacters = false,
         CloseInput = true,
     };

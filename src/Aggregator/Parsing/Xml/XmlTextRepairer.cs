@@ -6,13 +6,20 @@ namespace Aggregator.Parsing.Xml;
 
 /// <summary>
 /// Repairs the faults that make real feeds ill-formed, so a second strict pass can read them: junk before the root,
-/// stray '&amp;', HTML entities XML does not know (&amp;nbsp;, &amp;mdash;, …), unclosed HTML void elements
-/// (&lt;br&gt;), undeclared namespace prefixes, and a truncated final end tag. CDATA sections and comments are copied untouched. Each repair adds one warning.
+/// control characters XML forbids, stray '&amp;', HTML entities XML does not know (&amp;nbsp;, &amp;mdash;, …), unclosed
+/// HTML void elements (&lt;br&gt;), undeclared namespace prefixes, and a truncated final end tag. CDATA sections and
+/// comments are copied untouched but for the control characters, which XML forbids there too. Each repair adds one warning.
 /// </summary>
 internal static partial class XmlTextRepairer
 {
     public static string Repair(string text, List<string> warnings)
     {
+        text = ForbiddenControlCharacters.Remove(text, out var controls);
+        if (controls > 0)
+        {
+            warnings.Add($"Removed {controls} control characters that XML does not allow in a document.");
+        }
+
         var start = StartOfMarkup(text);
         if (start > 0)
         {
