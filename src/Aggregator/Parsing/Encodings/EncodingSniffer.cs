@@ -73,6 +73,12 @@ internal static class EncodingSniffer
             return new EncodingChoice("utf-8", CharsetNames.Lenient("utf-8"), preamble, warnings);
         }
 
+        if (Utf8Evidence.Of(body) is { IsDamagedUtf8: true } evidence)
+        {
+            warnings.Add($"The bytes are UTF-8 but for {evidence.InvalidSequences} invalid UTF-8 sequences, decoded as U+FFFD.");
+            return new EncodingChoice("utf-8", CharsetNames.Lenient("utf-8"), preamble, warnings);
+        }
+
         var guess = LegacyEncodingGuesser.Guess(body);
         warnings.Add($"No usable charset declared and the bytes are not UTF-8; guessed {guess}.");
         return new EncodingChoice(guess, CharsetNames.Lenient(guess), preamble, warnings);
@@ -86,11 +92,29 @@ internal static class EncodingSniffer
             return null;
         }
 
-        var clean = name == "us-ascii"
-            ? !body.ContainsAnyExceptInRange((byte)0, (byte)0x7F) || System.Text.Unicode.Utf8.IsValid(body) is false
-            : CharsetNames.DecodesCleanly(strict, body);
-        if (clean)
+        if (lenient.IsSingleByte)
         {
+            // A single-byte charset reads any bytes, so naming one proves little; non-ASCII bytes that are valid UTF-8
+            // prove much more, and reading them as Latin-1 would store mojibake.
+            if (Utf8Evidence.IsNonAsciiUtf8(body))
+            {
+                warnings.Add($"The {source} '{label}' does not fit the bytes, which are valid UTF-8 and would read as mojibake; ignored.");
+                return null;
+            }
+
+            // us-ascii decodes as windows-1252, like iso-8859-1: a page that says ASCII and is not is Western text.
+            if (name == "us-ascii" || CharsetNames.DecodesCleanly(strict, body))
+            {
+                return new EncodingChoice(name, lenient, preamble, warnings);
+            }
+        }
+        else if (CharsetNames.DecodesCleanly(strict, body))
+        {
+            return new EncodingChoice(name, lenient, preamble, warnings);
+        }
+        else if (name == "utf-8" && Utf8Evidence.Of(body) is { IsDamagedUtf8: true } evidence)
+        {
+            warnings.Add($"The {source} '{label}' fits the bytes but for {evidence.InvalidSequences} invalid UTF-8 sequences, decoded as U+FFFD.");
             return new EncodingChoice(name, lenient, preamble, warnings);
         }
 

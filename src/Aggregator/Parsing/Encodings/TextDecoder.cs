@@ -5,7 +5,9 @@ namespace Aggregator.Parsing.Encodings;
 /// Content-Type charset (with RFC 3023's us-ascii default for text/*+xml) → byte-order mark → XML declaration or HTML
 /// <c>&lt;meta charset&gt;</c> → valid UTF-8 → a statistical guess among GB18030, Big5, Shift_JIS, EUC-KR, KOI8-R,
 /// windows-1251/1255, TIS-620 and windows-1252. GBK and GB2312 decode as GB18030 (its superset); ISO-8859-1 and
-/// US-ASCII decode as windows-1252, as browsers do. A declared charset the bytes do not fit is skipped with a warning.
+/// US-ASCII decode as windows-1252, as browsers do. A declared charset the bytes do not fit is skipped with a warning, and
+/// so is a declared single-byte charset (which fits any bytes) when the bytes are non-ASCII and valid UTF-8. UTF-8 with a
+/// few invalid sequences among many valid characters stays UTF-8, the invalid ones becoming U+FFFD, with a warning.
 /// </summary>
 public static class TextDecoder
 {

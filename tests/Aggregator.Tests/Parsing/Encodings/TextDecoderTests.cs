@@ -95,4 +95,127 @@ public sealed class TextDecoderTests
         Assert.Equal("utf-16be", decoded.EncodingName);
         Assert.StartsWith("<?xml", decoded.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/html; charset=utf-8")]
+    public void Decode_Utf8WithOneInvalidByte_DecodesAsUtf8WithReplacementAndWarns(string? contentType)
+    {
+        var bytes = Utf8WithInvalidByte(Chinese, 0xFF);
+
+        var decoded = TextDecoder.Decode(bytes, contentType, kind: DocumentKind.Html);
+
+        Assert.Equal("utf-8", decoded.EncodingName);
+        Assert.Equal(Chinese.Insert(Chinese.Length / 2, "\uFFFD"), decoded.Text);
+        Assert.Contains(decoded.Warnings, w => w.Contains("invalid UTF-8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decode_Utf8DeclaredInXmlWithTruncatedCharacter_DecodesAsUtf8WithReplacement()
+    {
+        // A CMS that cut a string by bytes leaves the first byte or two of a three-byte character behind.
+        var head = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><t>{Chinese}");
+        var bytes = head.Concat(Encoding.UTF8.GetBytes("论")[..2]).Concat(Encoding.UTF8.GetBytes($"{Chinese}</t>")).ToArray();
+
+        var decoded = TextDecoder.Decode(bytes, "application/rss+xml");
+
+        Assert.Equal("utf-8", decoded.EncodingName);
+        Assert.Contains(Chinese + "\uFFFD" + Chinese, decoded.Text, StringComparison.Ordinal);
+        Assert.Contains(decoded.Warnings, w => w.Contains("invalid UTF-8", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("text/html; charset=iso-8859-1")]
+    [InlineData("text/html; charset=ISO-8859-1")]
+    [InlineData("text/html; charset=windows-1252")]
+    [InlineData("text/html; charset=us-ascii")]
+    public void Decode_Utf8BodyUnderSingleByteHeaderCharset_DecodesAsUtf8AndWarns(string contentType)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Chinese);
+
+        var decoded = TextDecoder.Decode(bytes, contentType, kind: DocumentKind.Html);
+
+        Assert.Equal("utf-8", decoded.EncodingName);
+        Assert.Equal(Chinese, decoded.Text);
+        Assert.Contains(decoded.Warnings, w => w.Contains(ContentTypeHeaderCharset(contentType), StringComparison.Ordinal) && w.Contains("UTF-8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decode_Utf8XmlUnderLatin1HeaderAndDeclaration_DecodesAsUtf8()
+    {
+        const string text = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss><title>Café — naïve résumé</title></rss>";
+
+        var decoded = TextDecoder.Decode(Encoding.UTF8.GetBytes(text), "application/rss+xml; charset=iso-8859-1");
+
+        Assert.Equal("utf-8", decoded.EncodingName);
+        Assert.Equal(text, decoded.Text);
+    }
+
+    [Fact]
+    public void Decode_Latin1BodyUnderLatin1Header_StaysLatin1()
+    {
+        const string text = "<p>Café déjà vu – the “naïve” approach’s résumé.</p>";
+
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding(1252).GetBytes(text), "text/html; charset=iso-8859-1", kind: DocumentKind.Html);
+
+        Assert.Equal("iso-8859-1", decoded.EncodingName);
+        Assert.Equal(text, decoded.Text);
+        Assert.Empty(decoded.Warnings);
+    }
+
+    [Theory]
+    [InlineData("application/rss+xml; charset=gbk", "gbk")]
+    [InlineData("application/rss+xml", "gbk")]
+    [InlineData("application/rss+xml; charset=gb2312", "gb2312")]
+    [InlineData(null, "GB18030")]
+    public void Decode_GbkDocumentDeclaredCorrectly_DecodesAsGb18030(string? contentType, string declared)
+    {
+        var text = $"<?xml version=\"1.0\" encoding=\"{declared}\"?><rss><title>{Chinese}</title></rss>";
+
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding(936).GetBytes(text), contentType);
+
+        Assert.Equal("gb18030", decoded.EncodingName);
+        Assert.Equal(text, decoded.Text);
+        Assert.Empty(decoded.Warnings);
+    }
+
+    [Fact]
+    public void Decode_ForcedLatin1OverValidUtf8_StillWins()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<p>Café</p>");
+
+        var decoded = TextDecoder.Decode(bytes, "text/html; charset=utf-8", forcedEncoding: "iso-8859-1", kind: DocumentKind.Html);
+
+        Assert.Equal("iso-8859-1", decoded.EncodingName);
+        Assert.Equal("<p>CafÃ©</p>", decoded.Text);
+    }
+
+    [Theory]
+    [InlineData(936)]
+    [InlineData(950)]
+    [InlineData(1252)]
+    public void Decode_LegacyBytesWithAFewUtf8LookalikeSequences_AreNotTakenForDamagedUtf8(int codePage)
+    {
+        // Legacy double-byte text forms a valid UTF-8 sequence here and there by chance; that must not make it UTF-8.
+        var text = codePage switch
+        {
+            936 => string.Concat(Enumerable.Repeat(Chinese, 4)),
+            950 => string.Concat(Enumerable.Repeat("<p>本文提出一種新的直接偏好優化方法，在多個大模型基準上取得了顯著的提升，我們的代碼已經開源。</p>", 4)),
+            _ => "<p>Ã© is what “café” looks like when it is read wrongly — déjà vu.</p>",
+        };
+
+        var decoded = TextDecoder.Decode(Encoding.GetEncoding(codePage).GetBytes(text), null, kind: DocumentKind.Html);
+
+        Assert.NotEqual("utf-8", decoded.EncodingName);
+        Assert.Equal(text, decoded.Text);
+    }
+
+    private static byte[] Utf8WithInvalidByte(string text, byte invalid)
+    {
+        var middle = Encoding.UTF8.GetByteCount(text[..(text.Length / 2)]);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return [.. bytes[..middle], invalid, .. bytes[middle..]];
+    }
+
+    private static string ContentTypeHeaderCharset(string contentType) => contentType[(contentType.IndexOf('=', StringComparison.Ordinal) + 1)..];
 }
