@@ -3,24 +3,45 @@ using Aggregator.Publishing;
 
 namespace Aggregator.Cli.Hosting;
 
-/// <summary>The same routes the Functions app has, answered by the same handlers.</summary>
+/// <summary>The routes of <see cref="Routes.All"/>, the same table the Functions app's triggers are checked against, answered by the same handlers.</summary>
 internal static class AggregatorEndpointMapping
 {
-    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
-
     public static IEndpointRouteBuilder MapAggregator(this IEndpointRouteBuilder app)
     {
-        // Any method: the handlers answer GET and HEAD, and everything else with 405 and an Allow header.
-        app.Map(Path(Routes.Feed), (HttpContext c, FeedEndpoints e) => e.FeedAsync(c));
-        app.Map(Path(Routes.Papers), (HttpContext c, FeedEndpoints e) => e.PapersAsync(c));
-        app.Map(Path(Routes.SourcesOpml), (HttpContext c, FeedEndpoints e) => e.SourcesOpmlAsync(c));
-        app.Map(Path(Routes.Image), (HttpContext c, FeedEndpoints e) => e.ImageAsync(c));
-        app.Map(Path(Routes.FeedStylesheet), (HttpContext c, FeedEndpoints e) => e.StylesheetAsync(c));
-        app.MapMethods(Path(Routes.Health), GetAndHead, (HttpContext c, AdminEndpoints e) => e.HealthAsync(c));
-        app.Map(Path(Routes.Ingest), (HttpContext c, AdminEndpoints e) => e.IngestAsync(c));
-        app.MapGet("/", () => Results.Redirect(Path(Routes.Feed)));
+        foreach (var route in Routes.All)
+        {
+            var (handler, answersOtherMethods) = HandlerFor(route);
+
+            // A handler that answers other methods with 405 and an Allow header is mapped for any method, so a client
+            // learns what to use; the others get only their methods and routing's own 405.
+            if (answersOtherMethods)
+            {
+                app.Map(route.Path, handler);
+            }
+            else
+            {
+                app.MapMethods(route.Path, route.Methods, handler);
+            }
+        }
+
+        app.MapGet("/", () => Results.Redirect($"/{Routes.Prefix}/{Routes.Feed}"));
         return app;
     }
 
-    private static string Path(string route) => $"/{Routes.Prefix}/{route}";
+    /// <summary>A route added to the table without a handler here fails at startup, not with a 404 in production.</summary>
+    private static (RequestDelegate Handler, bool AnswersOtherMethods) HandlerFor(AppRoute route) => route.Template switch
+    {
+        Routes.Feed => (c => Feed(c).FeedAsync(c), true),
+        Routes.Papers => (c => Feed(c).PapersAsync(c), true),
+        Routes.SourcesOpml => (c => Feed(c).SourcesOpmlAsync(c), true),
+        Routes.Image => (c => Feed(c).ImageAsync(c), true),
+        Routes.FeedStylesheet => (c => Feed(c).StylesheetAsync(c), true),
+        Routes.Health => (c => Admin(c).HealthAsync(c), false),
+        Routes.Ingest => (c => Admin(c).IngestAsync(c), true),
+        _ => throw new InvalidOperationException($"The CLI has no handler for route '{route.Template}' of Routes.All."),
+    };
+
+    private static FeedEndpoints Feed(HttpContext context) => context.RequestServices.GetRequiredService<FeedEndpoints>();
+
+    private static AdminEndpoints Admin(HttpContext context) => context.RequestServices.GetRequiredService<AdminEndpoints>();
 }

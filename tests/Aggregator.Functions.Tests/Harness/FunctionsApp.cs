@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Aggregator.Hosting;
+using Aggregator.Storage.Tables;
+using Microsoft.ApplicationInsights.WorkerService;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Functions.Tests.Harness;
+
+/// <summary>
+/// The Functions app as the worker host composes it (<see cref="FunctionsComposition.AddAggregatorFunctions"/> over
+/// configuration and logging), on a real storage account, reading a sources file written for the test. Function classes
+/// are constructed from its services as the worker does, and invoked directly.
+/// </summary>
+public sealed class FunctionsApp : IAsyncDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("aggregator-functions-").FullName;
+    private readonly ServiceProvider services;
+
+    public FunctionsApp(
+        string storageConnectionString,
+        IEnumerable<object> sources,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var sourcesPath = Path.Combine(directory, "sources.json");
+        File.WriteAllText(sourcesPath, JsonSerializer.Serialize(new { sources }));
+        var values = new Dictionary<string, string?>
+        {
+            [SettingNames.Storage] = storageConnectionString,
+            [SettingNames.SourcesFile] = sourcesPath,
+            [SettingNames.IngestSchedule] = "0 */30 * * * *",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[name] = value;
+        }
+
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var collection = new ServiceCollection();
+        // What the worker host has registered before Program.cs adds ours.
+        collection.AddSingleton<IConfiguration>(Configuration);
+        collection.AddLogging(logging => logging.AddProvider(Logs));
+
+        collection.AddAggregatorFunctions(Configuration);
+
+        // Tests only: tables of this app's own on the shared Azurite, and no telemetry module that reaches beyond
+        // loopback (Azure's instance metadata endpoint, Live Metrics). Everything else is as in production.
+        var tablePrefix = "f" + Guid.NewGuid().ToString("N")[..10];
+        collection.Configure<TableStoreOptions>(o => o.TablePrefix = tablePrefix);
+        collection.Configure<ApplicationInsightsServiceOptions>(o =>
+        {
+            o.EnableAzureInstanceMetadataTelemetryModule = false;
+            o.EnableQuickPulseMetricStream = false;
+        });
+        configureServices?.Invoke(collection);
+
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public IConfiguration Configuration { get; }
+
+    public IServiceProvider Services => services;
+
+    /// <summary>Everything the app logged, through a provider beside Application Insights'.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
+
+    /// <summary>A function class, constructed from the app's services as the worker constructs it for an invocation.</summary>
+    public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
+
+    public object Function(Type functionClass) => ActivatorUtilities.CreateInstance(services, functionClass);
+
+    /// <summary>An HTTP request to this app, as the ASP.NET Core integration hands it to a function.</summary>
+    public HttpInvocation Request(string method, string pathAndQuery) => new(services, method, pathAndQuery);
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+}
