@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Emulator;
+using Aggregator.Azurite;
 using Aggregator.Hosting;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 using Aggregator.Dedupe;
 using Aggregator.Extraction;
 using Aggregator.Fetching;
@@ -29,7 +29,7 @@ public static class AggregatorServiceCollectionExtensions
         var storage = StorageSettings.FromConfiguration(configuration);
         services.TryAddSingleton(storage);
         services.TryAddSingleton(_ => storage.CreateTableServiceClient());
-        if (storage.ConnectionString is not null || storage.BlobServiceUri is not null)
+        if (storage.HasBlobService)
         {
             // The image proxy caches in Blob storage when there is one; otherwise it keeps a bounded cache in memory.
             services.TryAddSingleton(_ => storage.CreateBlobServiceClient());

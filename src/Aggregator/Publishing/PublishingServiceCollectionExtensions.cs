@@ -1,5 +1,6 @@
 using Aggregator.Sources;
-using Aggregator.AzureStorage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Aggregator.Hosting;
 using Aggregator.Publishing.Images;
 using Microsoft.Extensions.Configuration;

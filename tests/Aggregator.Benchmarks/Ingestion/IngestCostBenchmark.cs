@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Aggregator.AzureStorage.Emulator;
-using Aggregator.AzureStorage.Tables;
+using Aggregator.Azurite;
+using Azure.Data.Tables;
 using Aggregator.Hosting;
 using Aggregator.Ingestion;
 using Aggregator.Sources;

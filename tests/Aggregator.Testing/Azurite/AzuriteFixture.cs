@@ -1,6 +1,6 @@
-using Aggregator.AzureStorage.Blobs;
-using Aggregator.AzureStorage.Emulator;
-using Aggregator.AzureStorage.Tables;
+using Azure.Storage.Blobs;
+using Aggregator.Azurite;
+using Azure.Data.Tables;
 using Aggregator.Testing.Paths;
 using Xunit;
 

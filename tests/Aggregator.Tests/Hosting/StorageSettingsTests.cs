@@ -1,5 +1,6 @@
-using Aggregator.AzureStorage.Blobs;
-using Aggregator.AzureStorage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 using Aggregator.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Aggregator.Sources;
-using Aggregator.AzureStorage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Aggregator.Publishing;
 using Aggregator.Publishing.Images;
 using Aggregator.Storage;

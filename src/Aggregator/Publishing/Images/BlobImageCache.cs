@@ -1,4 +1,5 @@
-using Aggregator.AzureStorage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure;
 
 namespace Aggregator.Publishing.Images;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 using Aggregator.Dedupe;
 
 namespace Aggregator.Storage.Tables;
@@ -67,7 +67,7 @@ internal sealed class FingerprintBandIndex(AggregatorTables tables)
             var tail = tailHints.TryRemove(band, out var hinted)
                 ? hinted
                 : (await ReadBandAsync(band, cancellationToken).ConfigureAwait(false)).Tail;
-            await table.UpsertEntityAsync(Entry(band, tail, postId, fingerprint), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await table.UpsertAsync(Entry(band, tail, postId, fingerprint), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
 
@@ -29,7 +29,7 @@ internal static class LayoutMigration
         await MigratePostsAsync(service.GetTableClient(names.Posts)).ConfigureAwait(false);
         await MigratePapersAsync(service.GetTableClient(names.Papers)).ConfigureAwait(false);
         await MigrateBandsAsync(service.GetTableClient(names.PostBands)).ConfigureAwait(false);
-        await meta.UpsertEntityAsync(new TableEntity(MetaPartition, MetaRow) { ["Layout"] = CurrentLayout }, TableUpdateMode.Replace).ConfigureAwait(false);
+        await meta.UpsertAsync(new TableEntity(MetaPartition, MetaRow) { ["Layout"] = CurrentLayout }, TableUpdateMode.Replace).ConfigureAwait(false);
     }
 
     private static async Task MigratePostsAsync(TableClient posts)
@@ -74,8 +74,8 @@ internal static class LayoutMigration
         foreach (var row in (await QueryAsync(bands, null).ConfigureAwait(false)).Where(r => r.PartitionKey.Length == 7))
         {
             var fingerprint = unchecked((ulong)(row.GetInt64("Fingerprint") ?? 0));
-            await bands.UpsertEntityAsync(FingerprintBandIndex.Entry(row.PartitionKey, 0, row.RowKey, fingerprint), TableUpdateMode.Merge).ConfigureAwait(false);
-            await bands.DeleteEntityAsync(row.PartitionKey, row.RowKey).ConfigureAwait(false);
+            await bands.UpsertAsync(FingerprintBandIndex.Entry(row.PartitionKey, 0, row.RowKey, fingerprint), TableUpdateMode.Merge).ConfigureAwait(false);
+            await bands.DeleteIfPresentAsync(row.PartitionKey, row.RowKey).ConfigureAwait(false);
         }
     }
 
@@ -96,7 +96,7 @@ internal static class LayoutMigration
         await PartitionWriter.UpsertAsync(table, written, CancellationToken.None).ConfigureAwait(false);
         foreach (var old in removed)
         {
-            await table.DeleteEntityAsync(old.PartitionKey, old.RowKey).ConfigureAwait(false);
+            await table.DeleteIfPresentAsync(old.PartitionKey, old.RowKey).ConfigureAwait(false);
         }
     }
 

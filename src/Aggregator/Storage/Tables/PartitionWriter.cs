@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
 
@@ -11,33 +11,24 @@ internal static class PartitionWriter
 {
     private const int MaxActions = 100;
 
-    // Under the 4 MiB batch limit with room for framing. The table client sends JSON as ASCII, so a Chinese character
-    // costs six bytes on the wire (\uXXXX) though only two count towards the entity's stored size.
+    // Under the 4 MiB batch limit with room for framing. A Chinese character costs up to six bytes on the wire (as a
+    // \uXXXX escape) though only two count towards the entity's stored size; estimate the worst case.
     private const long MaxBatchBytes = 3L * 1024 * 1024;
     private const int WireBytesPerChar = 6;
 
     /// <summary>Adds the rows; false when the last (main) row already existed, i.e. the item is already stored.</summary>
     public static async Task<bool> AddAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
-        try
-        {
-            await WriteAsync(table, rows, TableTransactionActionType.Add, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-        catch (TableEntityAlreadyExistsException)
-        {
-            return false;
-        }
+        return await WriteAsync(table, rows, TableTransactionActionType.Add, cancellationToken).ConfigureAwait(false);
     }
 
-    public static Task UpsertAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken) =>
-        WriteAsync(table, rows, TableTransactionActionType.UpsertReplace, cancellationToken);
+    public static async Task UpsertAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        // Upserts meet no condition, so a false here cannot happen; a real failure has already thrown.
+        _ = await WriteAsync(table, rows, TableTransactionActionType.UpsertReplace, cancellationToken).ConfigureAwait(false);
+    }
 
-    private static async Task WriteAsync(TableClient table, IReadOnlyList<TableEntity> rows, TableTransactionActionType mainAction, CancellationToken cancellationToken)
+    private static async Task<bool> WriteAsync(TableClient table, IReadOnlyList<TableEntity> rows, TableTransactionActionType mainAction, CancellationToken cancellationToken)
     {
         var batches = Batch(rows);
         for (var i = 0; i < batches.Count; i++)
@@ -48,8 +39,13 @@ internal static class PartitionWriter
                 last && batches.Count == 1 ? mainAction
                 : last && ReferenceEquals(row, rows[^1]) ? mainAction
                 : TableTransactionActionType.UpsertReplace, row)).ToList();
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            if (!await table.SubmitIfConsistentAsync(actions, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
         }
+
+        return true;
     }
 
     private static List<List<TableEntity>> Batch(IReadOnlyList<TableEntity> rows)

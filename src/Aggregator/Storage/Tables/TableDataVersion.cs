@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
 
@@ -20,7 +20,7 @@ public sealed class TableDataVersion(AggregatorTables tables, TimeProvider clock
         var table = await tables.GetAsync(tables.Names.Meta).ConfigureAwait(false);
         // A fresh unique value rather than a counter: no read-modify-write race between concurrent writers.
         var version = $"{clock.GetUtcNow().UtcTicks:x}-{Guid.NewGuid():N}"[..28];
-        await table.UpsertEntityAsync(new TableEntity(Partition, Row) { ["Version"] = version },
+        await table.UpsertAsync(new TableEntity(Partition, Row) { ["Version"] = version },
             TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 }

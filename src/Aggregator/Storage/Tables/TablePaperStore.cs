@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 using Aggregator.Papers;
 
 namespace Aggregator.Storage.Tables;
@@ -71,12 +71,12 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         foreach (var key in keys.Distinct())
         {
             var (partition, row) = KeyRow(key);
-            await keyTable.UpsertEntityAsync(new TableEntity(partition, row) { ["PaperId"] = paper.Id, ["Key"] = key.ToString() },
+            await keyTable.UpsertAsync(new TableEntity(partition, row) { ["PaperId"] = paper.Id, ["Key"] = key.ToString() },
                 TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-        await timeline.UpsertEntityAsync(TimelineRow.ForPaper(paper), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await timeline.UpsertAsync(TimelineRow.ForPaper(paper), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task MergeAsync(Paper survivor, IReadOnlyCollection<PaperKey> keys, string absorbedPaperId, CancellationToken cancellationToken = default)
@@ -89,15 +89,15 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
         }
 
         var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
-        await papers.UpsertEntityAsync(new TableEntity(absorbed.Id, PaperEntityMapper.MainRowKey(absorbed.Id)) { ["MergedInto"] = survivor.Id },
+        await papers.UpsertAsync(new TableEntity(absorbed.Id, PaperEntityMapper.MainRowKey(absorbed.Id)) { ["MergedInto"] = survivor.Id },
             TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         foreach (var coverageRow in PaperEntityMapper.ToRows(absorbed).SkipLast(1))
         {
-            await papers.DeleteEntityAsync(absorbed.Id, coverageRow.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await papers.DeleteIfPresentAsync(absorbed.Id, coverageRow.RowKey, cancellationToken).ConfigureAwait(false);
         }
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-        await timeline.DeleteEntityAsync(TimelineRow.PapersPartition, TimelineRow.PaperRowKey(absorbed), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await timeline.DeleteIfPresentAsync(TimelineRow.PapersPartition, TimelineRow.PaperRowKey(absorbed), cancellationToken).ConfigureAwait(false);
     }
 
     private static (string Partition, string Row) KeyRow(PaperKey key) =>

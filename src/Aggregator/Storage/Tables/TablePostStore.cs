@@ -1,5 +1,4 @@
-using Aggregator.AzureStorage.Tables;
-using Azure;
+using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
 
@@ -72,7 +71,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         }
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-        await timeline.UpsertEntityAsync(TimelineRow.ForPost(stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await timeline.UpsertAsync(TimelineRow.ForPost(stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await MarkSummaryRetryAsync(stored, cancellationToken).ConfigureAwait(false);
         await IndexAsync(post.Id, identityKeys, cancellationToken).ConfigureAwait(false);
         return added;
@@ -98,11 +97,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
 
             sources.Add(source);
             main["Sources"] = JsonColumn.Write(sources);
-            try
-            {
-                await posts.UpdateEntityAsync(main, main.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableConcurrencyException) when (attempt < 5)
+            if (!await posts.UpdateIfUnchangedAsync(main, main.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false) && attempt < 5)
             {
                 continue;
             }
@@ -111,7 +106,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
             {
                 var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
                 var ids = sources.Select(s => s.SourceId).Append(main.GetString("SourceId") ?? "").Distinct(StringComparer.Ordinal);
-                await timeline.UpsertEntityAsync(
+                await timeline.UpsertAsync(
                     new TableEntity(TimelineRow.PostsPartition, timelineKey) { ["SourceIds"] = "|" + string.Join("|", ids) + "|" },
                     TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             }
@@ -134,10 +129,10 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         if (previous.HasValue && previous.Value!.GetString("TimelineKey") is { } oldKey && oldKey != timelineKey)
         {
             // A new published date moves the post within its first-seen run: one timeline row, never two.
-            await timeline.DeleteEntityAsync(TimelineRow.PostsPartition, oldKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await timeline.DeleteIfPresentAsync(TimelineRow.PostsPartition, oldKey, cancellationToken).ConfigureAwait(false);
         }
 
-        await timeline.UpsertEntityAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await timeline.UpsertAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await MarkSummaryRetryAsync(post, cancellationToken).ConfigureAwait(false);
     }
 
@@ -164,11 +159,11 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         var table = await tables.GetAsync(tables.Names.Summaries).ConfigureAwait(false);
         if (post.SummaryRetry)
         {
-            await table.UpsertEntityAsync(new TableEntity(RetryPartition, post.Id), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpsertAsync(new TableEntity(RetryPartition, post.Id), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await table.DeleteEntityAsync(RetryPartition, post.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await table.DeleteIfPresentAsync(RetryPartition, post.Id, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -183,7 +178,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         var keys = await tables.GetAsync(tables.Names.PostKeys).ConfigureAwait(false);
         foreach (var key in identityKeys)
         {
-            await keys.UpsertEntityAsync(IdentityRow(key, postId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await keys.UpsertAsync(IdentityRow(key, postId), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
 
@@ -43,7 +43,7 @@ public sealed class TableSourceStateStore(AggregatorTables tables) : ISourceStat
         SetTime(row, "LastAttempt", state.LastAttempt);
         SetTime(row, "LastSuccess", state.LastSuccess);
         SetTime(row, "NextAttempt", state.NextAttempt);
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.UpsertAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private static void SetTime(TableEntity row, string name, DateTimeOffset? value)

@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 using Aggregator.Summaries;
 
 namespace Aggregator.Storage.Tables;
@@ -18,7 +18,7 @@ public sealed class TableSummaryCache(AggregatorTables tables) : ISummaryCache
     {
         var table = await tables.GetAsync(tables.Names.Summaries).ConfigureAwait(false);
         var (partition, row) = Keys(key);
-        await table.UpsertEntityAsync(new TableEntity(partition, row) { ["Summary"] = summary }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.UpsertAsync(new TableEntity(partition, row) { ["Summary"] = summary }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     // Spread over 256 partitions by the hash's first byte; the key itself may hold characters keys forbid, so hash it.

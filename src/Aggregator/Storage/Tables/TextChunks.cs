@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
 
@@ -14,7 +14,7 @@ internal static class TextChunks
 
     /// <summary>
     /// Pieces per entity: 150,000 characters. Azure counts 2 bytes a character (300 KB of the 1 MiB), but Azurite
-    /// measures the JSON it was sent, where the client escapes each Chinese character as six bytes (900 KB).
+    /// measures the JSON it was sent, where a Chinese character may be a six-byte escape (900 KB).
     /// </summary>
     public const int PiecesPerRow = 5;
 

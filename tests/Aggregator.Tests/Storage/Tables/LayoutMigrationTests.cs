@@ -1,4 +1,4 @@
-using Aggregator.AzureStorage.Tables;
+using Azure.Data.Tables;
 using Aggregator.Storage;
 using Aggregator.Storage.Tables;
 using Aggregator.Testing.Azurite;

@@ -1,4 +1,0 @@
-namespace Aggregator.AzureStorage.Tables;
-
-/// <summary>A table, as the service describes it.</summary>
-public sealed record TableItem(string Name);
