@@ -44,7 +44,7 @@ public sealed record StorageConnection
         {
             return CreateTableServiceClient().Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        catch (StorageConfigurationException)
         {
             return HasConnectionString ? "an unreadable connection string" : "unconfigured storage";
         }

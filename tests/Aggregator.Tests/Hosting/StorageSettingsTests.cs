@@ -49,4 +49,44 @@ public sealed class StorageSettingsTests
         Assert.Equal("stagg", settings.CreateTableServiceClient().AccountName);
         Assert.DoesNotContain("c2VjcmV0", settings.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromConfiguration_QueueServiceUri_BuildsTheQueueClientForIt()
+    {
+        var settings = StorageSettings.FromConfiguration(Configuration(
+            ("AzureWebJobsStorage:queueServiceUri", "https://stagg.queue.core.windows.net"),
+            ("AzureWebJobsStorage:tableServiceUri", "https://stagg.table.core.windows.net")));
+
+        Assert.Equal(new Uri("https://stagg.queue.core.windows.net"), settings.CreateQueueServiceClient().Uri);
+        Assert.False(settings.HasBlobService);
+    }
+
+    [Fact]
+    public void FromConfiguration_ServiceUriThatIsNotAUrl_IsRefusedNamingTheSetting()
+    {
+        var error = Assert.Throws<StorageConfigurationException>(() => StorageSettings.FromConfiguration(Configuration(
+            ("AzureWebJobsStorage:tableServiceUri", "stagg.table.core.windows.net"))));
+
+        Assert.Contains("AzureWebJobsStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateTableServiceClient_UnreadableConnectionString_SaysSoWithoutTheKey()
+    {
+        var settings = StorageSettings.FromConfiguration(Configuration(("AzureWebJobsStorage", "AccountKey=c2VjcmV0LWtleQ==;nonsense")));
+
+        var error = Assert.Throws<StorageConfigurationException>(() => settings.CreateTableServiceClient());
+
+        Assert.Contains("AzureWebJobsStorage", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", settings.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_DevelopmentStorage_IsTheEmulatorsTableEndpoint()
+    {
+        var settings = StorageSettings.FromConfiguration(Configuration());
+
+        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1", settings.Describe());
+    }
 }
