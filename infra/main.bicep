@@ -71,6 +71,9 @@ param llmMaxTokens int = 600
 @description('At most this many LLM calls per ingest run.')
 param llmCallsPerRun int = 20
 
+@description('Look papers up on arXiv and OpenReview (titles, authors, abstracts); false keeps ingestion offline.')
+param enrichmentEnabled bool = true
+
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -211,6 +214,7 @@ module api 'app/api.bicep' = {
       LLM_LANGUAGE: llmLanguage
       LLM_MAX_TOKENS: string(llmMaxTokens)
       LLM_CALLS_PER_RUN: string(llmCallsPerRun)
+      ENRICHMENT_ENABLED: string(enrichmentEnabled)
     }
     imageProxySigningKey: !empty(imageProxySigningKey) ? imageProxySigningKey : generatedImageProxySigningKey
     llmApiKey: llmApiKey

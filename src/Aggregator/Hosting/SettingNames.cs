@@ -42,4 +42,7 @@ public static class SettingNames
 
     /// <summary>At most this many LLM calls per ingest run.</summary>
     public const string LlmCallsPerRun = "LLM_CALLS_PER_RUN";
+
+    /// <summary>"true" (default) to look papers up on arXiv and OpenReview; "false" keeps every run offline.</summary>
+    public const string EnrichmentEnabled = "ENRICHMENT_ENABLED";
 }
