@@ -10,38 +10,59 @@ namespace Aggregator.Papers;
 /// </summary>
 public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summaries, TimeProvider clock)
 {
-    // Ingestion runs sources in parallel; two posts about the same new paper must not both create it.
-    private readonly SemaphoreSlim gate = new(1, 1);
+    // Each attempt loses only to a writer that changed the same paper in the meantime; a handful is plenty even with
+    // every instance ingesting posts about one paper at once.
+    private const int MaxAttempts = 16;
 
     public async Task<IReadOnlyList<PostPaper>> ResolveAsync(Post post, IReadOnlyList<PaperMention> mentions, CancellationToken cancellationToken = default)
     {
         var result = new List<PostPaper>();
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        foreach (var mention in mentions.Where(m => m.Keys.Count > 0))
         {
-            foreach (var mention in mentions.Where(m => m.Keys.Count > 0))
+            var paper = await ResolveOneAsync(post, mention, cancellationToken).ConfigureAwait(false);
+            if (result.All(r => r.PaperId != paper.Id))
             {
-                var paper = await ResolveOneAsync(post, mention, cancellationToken).ConfigureAwait(false);
-                if (result.All(r => r.PaperId != paper.Id))
-                {
-                    result.Add(new PostPaper(paper.Id, paper.Title, paper.CanonicalUrl));
-                }
+                result.Add(new PostPaper(paper.Id, paper.Title, paper.CanonicalUrl));
             }
-        }
-        finally
-        {
-            gate.Release();
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Read, fold, write conditionally, claim the keys; start again whenever another writer (another instance, another
+    /// source in this run) changed one of the papers or claimed one of the keys in between. No lock: Table Storage's
+    /// ETags and insert-if-absent decide who was first.
+    /// </summary>
     private async Task<Paper> ResolveOneAsync(Post post, PaperMention mention, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryResolveOneAsync(post, mention, cancellationToken).ConfigureAwait(false) is { } resolved)
+            {
+                return resolved;
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"Paper {mention.Keys[0]} kept changing under {MaxAttempts} attempts to record post {post.Id}; the post is retried on the next run.");
+            }
+
+            // Writers that collided retry at different moments, so they do not collide again in lockstep.
+            await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Paper?> TryResolveOneAsync(Post post, PaperMention mention, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var known = await store.FindByKeysAsync(mention.Keys, cancellationToken).ConfigureAwait(false);
+        // The id a new paper would get is looked up too: a writer that stored it but died before claiming its keys
+        // (or is claiming them now) must be joined, not raced.
+        var ids = known.Values.Append(PaperIds.FromKey(mention.Keys[0])).Distinct(StringComparer.Ordinal);
         var stored = new List<Paper>();
-        foreach (var id in known.Values.Distinct(StringComparer.Ordinal))
+        foreach (var id in ids)
         {
             if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper && stored.All(p => p.Id != paper.Id))
             {
@@ -67,20 +88,26 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
             }
         }
 
-        var keys = PaperUpdate.KeysOf(updated).Concat(mention.Keys).Distinct().ToList();
-        if (ordered.Count > 1)
+        // Survivor first (it already holds the absorbed papers' coverage), then the pointers, then the keys: a crash at
+        // any point leaves every key resolving to a paper that holds all coverage written so far.
+        if (!await store.SaveIfUnchangedAsync(updated, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var absorbed in ordered.Skip(1))
-            {
-                await store.MergeAsync(updated, keys.Concat(PaperUpdate.KeysOf(absorbed)).Distinct().ToList(), absorbed.Id, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await store.SaveAsync(updated, keys, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return updated;
+        foreach (var absorbed in ordered.Skip(1))
+        {
+            if (!await store.MarkMergedIfUnchangedAsync(absorbed, updated.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+
+        var keys = PaperUpdate.KeysOf(updated).Concat(mention.Keys).Concat(ordered.Skip(1).SelectMany(PaperUpdate.KeysOf))
+            .Distinct()
+            .Where(k => !known.TryGetValue(k, out var owner) || owner != updated.Id)
+            .ToList();
+        return await store.ClaimKeysAsync(updated.Id, keys, cancellationToken).ConfigureAwait(false) is null ? updated : null;
     }
 
     private static Paper NewPaper(PaperMention mention, DateTimeOffset now) => new()
