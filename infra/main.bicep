@@ -1,7 +1,8 @@
-// The Aggregator on Azure: one storage account (the app's tables and image cache, the Functions host's own state and
-// the deployment package), a Flex Consumption function app that reaches it with a managed identity and no keys, and
-// Log Analytics + Application Insights. Layout and module versions follow the Azure-Samples Flex Consumption azd
-// quickstarts (functions-quickstart-dotnet-azd, -timer).
+// The Aggregator on Azure: one storage account (the app's tables, image cache and ingest queues, the Functions host's
+// own state and the deployment package), a Flex Consumption function app that reaches it with a managed identity and
+// no keys, and Log Analytics + Application Insights. The layout follows the Azure-Samples Flex Consumption azd
+// quickstarts (functions-quickstart-dotnet-azd); the modules are local (core/, one resource family per file) over the
+// native resource types, so `bicep build` needs no registry.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -27,7 +28,7 @@ param userAssignedIdentityName string = ''
 param logAnalyticsName string = ''
 param applicationInsightsName string = ''
 
-@description('Object id of the person running azd (azd fills it in): given the same data roles as the app, so they can read the tables in the portal or run the app locally against this account. Empty to skip.')
+@description('Object id of the person running azd (azd fills it in): given the app's storage roles, so they can read the tables in the portal or run the app locally against this account. Empty to skip.')
 param principalId string = ''
 
 @description('Path (relative to the deployed app) or https URL of the sources JSON file.')
@@ -42,15 +43,12 @@ param ingestTimeBudget string = '00:08:00'
 @description('Rewrite hot-link-protected images to the signed proxy.')
 param imageProxyEnabled bool = true
 
+// No generated fallback here: a default of newGuid() would change on every deployment and break image links already
+// in readers' caches. Left empty, the app generates a key once and keeps it in its own storage, where it survives
+// redeployments.
 @secure()
-@description('HMAC key that signs image-proxy URLs. Set it once (azd env set IMAGE_PROXY_SIGNING_KEY ...) so that it survives redeployments; when empty, generatedImageProxySigningKey is used.')
+@description('HMAC key that signs image-proxy URLs; empty to let the app generate one and keep it in its storage.')
 param imageProxySigningKey string = ''
-
-// Bicep can only generate a value as a parameter default, and newGuid() yields a new one on every deployment: image
-// links already in readers' caches then stop verifying. It is the fallback, not the plan.
-@secure()
-@description('Fallback signing key, new on every deployment; do not pass it.')
-param generatedImageProxySigningKey string = newGuid()
 
 @description('OpenAI-compatible base URL of the optional LLM summariser; with llmModel empty, extractive summaries are used.')
 param llmEndpoint string = ''
@@ -74,13 +72,20 @@ param llmCallsPerRun int = 20
 @description('Look papers up on arXiv and OpenReview (titles, authors, abstracts); false keeps ingestion offline.')
 param enrichmentEnabled bool = true
 
+@description('Scale ceiling of the Flex Consumption plan: each due source is one queue message, so more instances ingest a large catalogue sooner.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var appName = !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunctions}aggregator-${resourceToken}'
 var deploymentStorageContainerName = 'app-package-${take(appName, 32)}-${take(toLower(uniqueString(appName, resourceToken)), 7)}'
 
-// The app's tables (the lead owns the list: src/Aggregator/Storage/Tables/TableNames.cs) and its image cache.
+// What the app's storage holds; the names are the code's (tests/Aggregator.Infra.Tests checks them against it):
+// tables from src/Aggregator/Storage/Tables/TableNames.cs, the image cache container from BlobImageCache, the queues
+// of the ingest fan-out from IngestQueueNames.
 var tableNames = [
   'sources'
   'posts'
@@ -93,15 +98,19 @@ var tableNames = [
   'summaries'
 ]
 var imageCacheContainerName = 'images'
+var queueNames = [
+  'ingest-sources'
+  'ingest-sources-poison'
+]
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags
 }
 
 // The app's identity for storage and Application Insights; its roles are in app/rbac.bicep.
-module appIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.4.1' = {
+module appIdentity 'core/identity/user-assigned-identity.bicep' = {
   name: 'appIdentity'
   scope: rg
   params: {
@@ -111,22 +120,22 @@ module appIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.
   }
 }
 
-module appServicePlan 'br/public:avm/res/web/serverfarm:0.1.1' = {
+module appServicePlan 'core/host/app-service-plan.bicep' = {
   name: 'appServicePlan'
   scope: rg
   params: {
     name: !empty(appServicePlanName) ? appServicePlanName : '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
     sku: {
       name: 'FC1'
       tier: 'FlexConsumption'
     }
     reserved: true
-    location: location
-    tags: tags
   }
 }
 
-module storage 'br/public:avm/res/storage/storage-account:0.8.3' = {
+module storage 'core/storage/storage-account.bicep' = {
   name: 'storage'
   scope: rg
   params: {
@@ -134,47 +143,34 @@ module storage 'br/public:avm/res/storage/storage-account:0.8.3' = {
     location: location
     tags: tags
     skuName: 'Standard_LRS'
-    allowBlobPublicAccess: false
-    allowSharedKeyAccess: false // identity only: the app never holds a key
-    minimumTlsVersion: 'TLS1_2'
-    dnsEndpointType: 'Standard'
-    publicNetworkAccess: 'Enabled'
-    networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
-    }
-    blobServices: {
-      containers: [
-        { name: deploymentStorageContainerName }
-        { name: imageCacheContainerName }
-      ]
-    }
-    tableServices: {
-      tables: [for table in tableNames: { name: table }]
-    }
+    containerNames: [
+      deploymentStorageContainerName
+      imageCacheContainerName
+    ]
+    tableNames: tableNames
+    queueNames: queueNames
   }
 }
 
-module logAnalytics 'br/public:avm/res/operational-insights/workspace:0.11.1' = {
+module logAnalytics 'core/monitor/log-analytics.bicep' = {
   name: 'logAnalytics'
   scope: rg
   params: {
     name: !empty(logAnalyticsName) ? logAnalyticsName : '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
     location: location
     tags: tags
-    dataRetention: 30
+    retentionInDays: 30
   }
 }
 
-module monitoring 'br/public:avm/res/insights/component:0.6.0' = {
+module monitoring 'core/monitor/application-insights.bicep' = {
   name: 'monitoring'
   scope: rg
   params: {
     name: !empty(applicationInsightsName) ? applicationInsightsName : '${abbrs.insightsComponents}${resourceToken}'
     location: location
     tags: tags
-    workspaceResourceId: logAnalytics.outputs.resourceId
-    disableLocalAuth: true // telemetry is sent with the app's identity (APPLICATIONINSIGHTS_AUTHENTICATION_STRING)
+    logAnalyticsWorkspaceId: logAnalytics.outputs.resourceId
   }
 }
 
@@ -185,7 +181,7 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.name
     appPrincipalId: appIdentity.outputs.principalId
-    userPrincipalId: principalId
+    deployingPrincipalId: principalId
   }
 }
 
@@ -197,29 +193,38 @@ module api 'app/api.bicep' = {
     location: location
     tags: tags
     appServicePlanId: appServicePlan.outputs.resourceId
-    storageAccountName: storage.outputs.name
-    deploymentStorageContainerName: deploymentStorageContainerName
-    applicationInsightsName: monitoring.outputs.name
     identityId: appIdentity.outputs.resourceId
-    identityClientId: appIdentity.outputs.clientId
-    // The app's own settings (src/Aggregator/Hosting/SettingNames.cs). Secrets travel as @secure() parameters instead,
-    // so they never appear in the deployment history; storage and telemetry wiring is in api.bicep.
+    storageBlobEndpoint: storage.outputs.primaryBlobEndpoint
+    deploymentStorageContainerName: deploymentStorageContainerName
+    maximumInstanceCount: maximumInstanceCount
+    // Every app setting, in one place. The app's own are the names in src/Aggregator/Hosting/SettingNames.cs; the rest
+    // are read by the Functions host and the SDKs. The secrets come from @secure() parameters and travel on as a
+    // secure object, so they never appear in the deployment history. No storage key anywhere: the host and the app
+    // read the AzureWebJobsStorage section, whose identity form is the __credential/__clientId/__*ServiceUri keys.
     appSettings: {
       AGGREGATOR_SOURCES: sourcesFile
       INGEST_SCHEDULE: ingestSchedule
       INGEST_TIME_BUDGET: ingestTimeBudget
       IMAGE_PROXY_ENABLED: imageProxyEnabled ? 'true' : 'false'
+      // Empty when not given: the app treats an empty key as none and uses the one it keeps in storage.
+      IMAGE_PROXY_SIGNING_KEY: imageProxySigningKey
       LLM_ENDPOINT: llmEndpoint
       LLM_MODEL: llmModel
+      LLM_API_KEY: llmApiKey
       LLM_LANGUAGE: llmLanguage
       LLM_MAX_TOKENS: string(llmMaxTokens)
       LLM_CALLS_PER_RUN: string(llmCallsPerRun)
-      ENRICHMENT_ENABLED: string(enrichmentEnabled)
+      ENRICHMENT_ENABLED: enrichmentEnabled ? 'true' : 'false'
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: appIdentity.outputs.clientId
+      AzureWebJobsStorage__blobServiceUri: storage.outputs.primaryBlobEndpoint
+      AzureWebJobsStorage__tableServiceUri: storage.outputs.primaryTableEndpoint
+      AzureWebJobsStorage__queueServiceUri: storage.outputs.primaryQueueEndpoint
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${appIdentity.outputs.clientId};Authorization=AAD'
     }
-    imageProxySigningKey: !empty(imageProxySigningKey) ? imageProxySigningKey : generatedImageProxySigningKey
-    llmApiKey: llmApiKey
   }
-  // The identity must hold its storage roles before the host starts, or its first start fails to take its locks.
+  // The identity must hold its storage roles before the host starts, or its first start fails to reach its storage.
   dependsOn: [
     rbac
   ]
