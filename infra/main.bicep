@@ -28,7 +28,7 @@ param userAssignedIdentityName string = ''
 param logAnalyticsName string = ''
 param applicationInsightsName string = ''
 
-@description('Object id of the person running azd (azd fills it in): given the app's storage roles, so they can read the tables in the portal or run the app locally against this account. Empty to skip.')
+@description('Object id of the person running azd (azd fills it in): given the same storage roles as the app, so they can read the tables in the portal or run the app locally against this account. Empty to skip.')
 param principalId string = ''
 
 @description('Path (relative to the deployed app) or https URL of the sources JSON file.')
