@@ -33,7 +33,8 @@ internal sealed partial class ArmDeployment
     /// <summary>The <c>Microsoft.Resources/deployments</c> resource in the parent; null for the root.</summary>
     public JsonObject? Resource { get; }
 
-    public bool IsRoot => parent is null;
+    /// <summary>The deployment that declares this one as a module; null for the root.</summary>
+    public ArmDeployment? Parent => parent;
 
     /// <summary>Names from the root, e.g. "main/rbac/appStorageRoles".</summary>
     public string Path => parent is null ? Name : $"{parent.Path}/{Name}";
@@ -122,6 +123,26 @@ internal sealed partial class ArmDeployment
             ? text
             : throw new InvalidDataException($"In {Path}, {node?.ToJsonString()} does not resolve to a string.");
 
+    /// <summary>
+    /// The resource type a reference(...) target names: a symbolic name (<c>'storage'</c>, languageVersion 2.0) or a
+    /// <c>resourceId('type', ...)</c>.
+    /// </summary>
+    public string TypeOfReferenced(string target)
+    {
+        if (SymbolicName().Match(target) is { Success: true } symbolic)
+        {
+            var byName = Template["resources"] as JsonObject
+                ?? throw new InvalidDataException($"{Path} names resources by symbol but keeps them in an array.");
+            return byName[symbolic.Groups["name"].Value] is JsonObject resource && TypeOf(resource) is { } type
+                ? type
+                : throw new KeyNotFoundException($"{Path} has no resource '{symbolic.Groups["name"].Value}'.");
+        }
+
+        return ResourceIdType().Match(target) is { Success: true } id
+            ? id.Groups["type"].Value
+            : throw new InvalidDataException($"{target} names no resource.");
+    }
+
     /// <summary>The text between the brackets of an ARM expression.</summary>
     public static string Inner(string expression) =>
         IsExpression(expression) ? expression[1..^1] : throw new ArgumentException($"{expression} is not an expression.", nameof(expression));
@@ -192,6 +213,12 @@ internal sealed partial class ArmDeployment
 
     [GeneratedRegex(@"\b(parameters|variables)\('\w+'\)")]
     private static partial Regex EmbeddedReference();
+
+    [GeneratedRegex(@"^'(?<name>\w+)'$")]
+    private static partial Regex SymbolicName();
+
+    [GeneratedRegex(@"^resourceId\('(?<type>[\w./]+)',")]
+    private static partial Regex ResourceIdType();
 
     [GeneratedRegex(@"^\[variables\('(?<name>\w+)'\)\]$")]
     private static partial Regex VariableReference();
