@@ -5,7 +5,10 @@ public sealed class ImageProxyOptions
 {
     public const string SectionName = "ImageProxy";
 
-    /// <summary>HMAC-SHA256 key for proxy URLs; without one the proxy is off and feeds link images directly.</summary>
+    /// <summary>
+    /// HMAC-SHA256 key for proxy URLs. The app generates one and keeps it in storage when none is configured (see
+    /// Hosting's ImageSigningKeyStore); a composition without storage and without a key leaves the proxy off.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     /// <summary>Rewrite hot-link-protected images in feed HTML to the proxy (needs <see cref="SigningKey"/>).</summary>
