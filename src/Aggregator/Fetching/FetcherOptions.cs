@@ -41,9 +41,9 @@ public sealed class FetcherOptions
     public TimeSpan MaxServerDelay { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Lets fetches connect to loopback addresses, which are otherwise refused like private ones. Only tests set it: their
-    /// fixture servers listen on 127.0.0.1. Private, link-local and other internal ranges stay refused either way; an
-    /// intranet source is opted in by its own <c>allowPrivateNetwork</c> instead.
+    /// Lets fetches connect to 127.0.0.1 and ::1, which are otherwise refused like private addresses. Only tests set it:
+    /// their fixture servers listen there. The rest of 127.0.0.0/8, private, link-local and other internal ranges stay
+    /// refused either way; an intranet source is opted in by its own <c>allowPrivateNetwork</c> instead.
     /// </summary>
     public bool AllowLoopbackForTests { get; set; }
 

@@ -24,7 +24,10 @@ internal sealed class NetworkAddressPolicy
     /// <summary>Public addresses only: the default for every source and every proxied image.</summary>
     public static NetworkAddressPolicy PublicOnly { get; } = new(allowLoopback: false, allowAll: false);
 
-    /// <summary>Public and loopback: only tests, whose servers listen on 127.0.0.1, use it. Private ranges stay refused.</summary>
+    /// <summary>
+    /// Public, plus 127.0.0.1 and ::1 where test fixture servers listen: only tests use it. The rest of 127.0.0.0/8 and
+    /// every private range stay refused, so a test can stand an "internal service" on 127.0.0.2 and prove it unreachable.
+    /// </summary>
     public static NetworkAddressPolicy PublicAndLoopback { get; } = new(allowLoopback: true, allowAll: false);
 
     /// <summary>Anything: a source the operator marked <c>allowPrivateNetwork</c> (an intranet feed).</summary>
@@ -46,7 +49,8 @@ internal sealed class NetworkAddressPolicy
         var v4 = Embedded(address);
         if (IPAddress.IsLoopback(address) || (v4 is not null && v4.GetAddressBytes()[0] == 127))
         {
-            return allowLoopback ? null : "a loopback address";
+            var fixtureAddress = address.Equals(IPAddress.IPv6Loopback) || IPAddress.Loopback.Equals(v4);
+            return allowLoopback && fixtureAddress ? null : "a loopback address";
         }
 
         if (v4 is not null)

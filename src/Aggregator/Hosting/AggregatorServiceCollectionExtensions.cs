@@ -74,7 +74,9 @@ public static class AggregatorServiceCollectionExtensions
 
         // Endpoints.
         services.AddAggregatorPublishing(configuration);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ImageProxyOptions>, ImageSigningKeyStore>());
+        services.TryAddSingleton<ImageSigningKeyStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ImageProxyOptions>, ImageSigningKeyStore>(
+            sp => sp.GetRequiredService<ImageSigningKeyStore>()));
         services.TryAddSingleton<AdminEndpoints>();
         return services;
     }

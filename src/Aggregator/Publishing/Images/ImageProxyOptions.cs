@@ -19,8 +19,8 @@ public sealed class ImageProxyOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Lets the proxy connect to loopback addresses, which it otherwise refuses. Only tests serve images from loopback;
-    /// private and link-local addresses stay refused either way.
+    /// Lets the proxy connect to 127.0.0.1 and ::1, which it otherwise refuses. Only tests serve images from there; the
+    /// rest of 127.0.0.0/8, private and link-local addresses stay refused either way.
     /// </summary>
     public bool AllowLoopbackForTests { get; set; }
 
