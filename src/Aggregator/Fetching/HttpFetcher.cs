@@ -11,7 +11,8 @@ namespace Aggregator.Fetching;
 /// Fetches http(s) and file URLs over one shared <see cref="HttpClient"/> (registered by
 /// <see cref="FetchingServiceCollectionExtensions.AddAggregatorFetching"/>): conditional GET, redirects followed by
 /// hand (so each hop is checked and counted), a byte cap, a wall-clock timeout covering headers and body, and a limit
-/// on concurrent requests per host.
+/// on concurrent requests per host. Every connection, on every hop, goes to a public address only
+/// (<see cref="NetworkAddressPolicy"/>), unless the request is <see cref="FetchRequest.AllowPrivateNetwork"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="FetchResponse.RetryAfter"/> carries the server's hint for when to poll next: on 200 and 304 it is the
