@@ -67,6 +67,11 @@ public sealed partial class ItemIngestor(
         var mentions = papers.Identify(new PostDocument(title, article.Html, text, new Uri(post.Link)));
         var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
         var added = await posts.AddAsync(post with { Papers = paperRefs }, identityKeys, comparable ? dedupe.MaxDistance : -1, cancellationToken).ConfigureAwait(false);
+        if (added.Outcome != PostAddOutcome.Added && added.PostId != post.Id)
+        {
+            await paperResolver.WithdrawAsync(post.Id, paperRefs, cancellationToken).ConfigureAwait(false);
+        }
+
         switch (added.Outcome)
         {
             case PostAddOutcome.Added:
@@ -178,7 +183,7 @@ public sealed partial class ItemIngestor(
         {
             try
             {
-                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(link)), cancellationToken).ConfigureAwait(false);
+                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(link)) { AllowPrivateNetwork = source.AllowPrivateNetwork }, cancellationToken).ConfigureAwait(false);
                 var decoded = TextDecoder.Decode(page.Body.Span, page.ContentType, source.Encoding, DocumentKind.Html).Text;
                 return extractor.Extract(decoded, page.FinalUrl, source.Selectors);
             }

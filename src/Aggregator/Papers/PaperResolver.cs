@@ -30,6 +30,32 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
     }
 
     /// <summary>
+    /// Takes a post's coverage back from its papers: the post lost a race to a copy stored a moment earlier, which
+    /// already holds the coverage, so a paper counts each discussion once whichever instance stored it.
+    /// </summary>
+    public async Task WithdrawAsync(string postId, IReadOnlyList<PostPaper> papers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        foreach (var reference in papers)
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                if (await store.GetAsync(reference.PaperId, cancellationToken).ConfigureAwait(false) is not { } paper
+                    || paper.Coverage.All(c => c.PostId != postId))
+                {
+                    break;
+                }
+
+                var withdrawn = paper with { Coverage = paper.Coverage.Where(c => c.PostId != postId).ToList() };
+                if (await store.SaveIfUnchangedAsync(withdrawn, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Read, fold, write conditionally, claim the keys; start again whenever another writer (another instance, another
     /// source in this run) changed one of the papers or claimed one of the keys in between. No lock: Table Storage's
     /// ETags and insert-if-absent decide who was first.

@@ -79,6 +79,13 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
                 await AddSourceAsync(main.PartitionKey, post.Sources[0], identityKeys, cancellationToken).ConfigureAwait(false);
                 return new PostAddResult(PostAddOutcome.Duplicate, main.PartitionKey);
             }
+
+            // The same id from another feed (one link syndicated twice) or an earlier attempt of this very copy: either
+            // way this copy must be on it.
+            foreach (var copy in post.Sources)
+            {
+                await AddSourceAsync(post.Id, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var stored = await GetAsync(post.Id, cancellationToken).ConfigureAwait(false) ?? post;
@@ -277,14 +284,30 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
     private async Task MergeIntoAsync(Post loser, string winnerId, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken)
     {
         var posts = await tables.GetAsync(tables.Names.Posts).ConfigureAwait(false);
-        await posts.UpsertAsync(
-            new TableEntity(loser.Id, PostEntityMapper.MainRowKey(loser.Id)) { [MergedIntoProperty] = winnerId },
-            TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        // The pointer is set on the version whose copies are then moved: a copy recorded on the loser a moment later
+        // fails its conditional write, reads again, and follows the pointer to the winner.
+        var copies = loser.Sources;
+        for (var attempt = 0; attempt < 32; attempt++)
+        {
+            var main = await posts.GetEntityIfExistsAsync<TableEntity>(loser.Id, PostEntityMapper.MainRowKey(loser.Id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!main.HasValue)
+            {
+                break;
+            }
+
+            copies = JsonColumn.Read<List<PostSource>>(main.Value!.GetString("Sources"), []);
+            var pointer = new TableEntity(loser.Id, PostEntityMapper.MainRowKey(loser.Id)) { [MergedIntoProperty] = winnerId };
+            if (await posts.UpdateIfUnchangedAsync(pointer, main.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
         await timeline.DeleteIfPresentAsync(TimelineRow.PostsPartition, TimelineRow.PostRowKey(loser), cancellationToken).ConfigureAwait(false);
         var summaries = await tables.GetAsync(tables.Names.Summaries).ConfigureAwait(false);
         await summaries.DeleteIfPresentAsync(RetryPartition, loser.Id, cancellationToken).ConfigureAwait(false);
-        foreach (var copy in loser.Sources)
+        foreach (var copy in copies)
         {
             await AddSourceAsync(winnerId, copy, identityKeys, cancellationToken).ConfigureAwait(false);
         }
