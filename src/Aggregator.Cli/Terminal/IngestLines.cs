@@ -5,7 +5,8 @@ namespace Aggregator.Cli.Terminal;
 
 /// <summary>
 /// A run as plain text, for a log file, CI or a pipe: one line per source as it finishes, then the totals; no escape
-/// codes, no width to fit. <c>NAME: STATUS, N new of M, 0.4s[: error or warnings]</c>.
+/// codes, no width to fit. <c>NAME: STATUS, N new of M, D duplicate, 0.4s[: error or warnings]</c>, where M is every
+/// item the feed held and D those that were copies of posts stored from other sources.
 /// </summary>
 internal sealed class IngestLines(TextWriter output) : IIngestionObserver
 {
@@ -15,7 +16,7 @@ internal sealed class IngestLines(TextWriter output) : IIngestionObserver
     {
         ArgumentNullException.ThrowIfNull(result);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{CellText.OneLine(result.SourceName)}: {SourceStatus.Of(result.Outcome)}, {result.NewPosts} new of {SourceStatus.Items(result)}, {result.Elapsed.TotalSeconds:0.0}s");
+            $"{CellText.OneLine(result.SourceName)}: {SourceStatus.Of(result.Outcome)}, {result.NewPosts} new of {SourceStatus.Items(result)}, {result.Duplicates} duplicate, {result.Elapsed.TotalSeconds:0.0}s");
         return SourceStatus.Detail(result) is { Length: > 0 } detail ? $"{line}: {detail}" : line;
     }
 

@@ -38,7 +38,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal(1, run.ExitCode);
         var gone = Assert.Single(run.OutLines, l => l.StartsWith("gone:", StringComparison.Ordinal));
-        Assert.StartsWith("gone: failed, 0 new of 0, ", gone, StringComparison.Ordinal);
+        Assert.StartsWith("gone: failed, 0 new of 0, 0 duplicate, ", gone, StringComparison.Ordinal);
         Assert.Contains("404", gone, StringComparison.Ordinal);
         Assert.Single(run.OutLines, l => l.StartsWith("arxiv-partly: ingested, ", StringComparison.Ordinal));
     }
@@ -85,7 +85,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain('\x1b', run.Out);
         Assert.Equal(3, run.OutLines.Count);
-        Assert.Single(run.OutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^plain-weekly: ingested, \d+ new of [1-9]\d*, \d+\.\ds"));
+        Assert.Single(run.OutLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^plain-weekly: ingested, \d+ new of [1-9]\d*, \d+ duplicate, \d+\.\ds"));
         Assert.Single(run.OutLines, l => l.StartsWith("plain-chatpaper: ingested, ", StringComparison.Ordinal));
         Assert.Matches(@"^2 sources: \d+ new posts, 0 failed, \d+\.\ds$", run.OutLines[^1]);
         Assert.DoesNotContain("╭", run.Out, StringComparison.Ordinal);
