@@ -30,8 +30,8 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IClassFixture<A
         var path = Path.Combine(Path.GetDirectoryName(sources.Path)!, "partly.json");
         await File.WriteAllTextAsync(path, $$"""
             { "sources": [
-              { "id": "arxiv-partly", "url": "{{sources.Server.Url("/arxiv-cs-cl.rdf")}}" },
-              { "id": "gone", "url": "{{sources.Server.Url("/gone.xml")}}" } ] }
+              { "id": "arxiv-partly", "url": "{{sources.Server.Url("/arxiv-cs-cl.rdf")}}", "allowPrivateNetwork": true },
+              { "id": "gone", "url": "{{sources.Server.Url("/gone.xml")}}", "allowPrivateNetwork": true } ] }
             """);
 
         var run = await CliRun.InProcessAsync("ingest", "--sources", path, "--storage", azurite.ConnectionString);
@@ -112,8 +112,8 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IClassFixture<A
         var path = Path.Combine(Path.GetDirectoryName(sources.Path)!, "json.json");
         await File.WriteAllTextAsync(path, $$"""
             { "sources": [
-              { "id": "json-csdn", "url": "{{sources.Server.Url("/csdn-ai-notes-gbk.xml")}}" },
-              { "id": "json-gone", "url": "{{sources.Server.Url("/gone.xml")}}" } ] }
+              { "id": "json-csdn", "url": "{{sources.Server.Url("/csdn-ai-notes-gbk.xml")}}", "allowPrivateNetwork": true },
+              { "id": "json-gone", "url": "{{sources.Server.Url("/gone.xml")}}", "allowPrivateNetwork": true } ] }
             """);
 
         var run = await CliRun.InProcessAsync("ingest", "--json", "--sources", path, "--storage", azurite.ConnectionString);
@@ -142,7 +142,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IClassFixture<A
         const string longName = "A very long source name that would wrap over three lines of an eighty-column table";
         await using var sources = await SampleSources.StartAsync(("narrow-arxiv", "arxiv-cs-cl.rdf", "application/rdf+xml"));
         var path = Path.Combine(Path.GetDirectoryName(sources.Path)!, "narrow.json");
-        await File.WriteAllTextAsync(path, $$"""{ "sources": [ { "id": "narrow-arxiv", "name": "{{longName}}", "url": "{{sources.Server.Url("/arxiv-cs-cl.rdf")}}" } ] }""");
+        await File.WriteAllTextAsync(path, $$"""{ "sources": [ { "id": "narrow-arxiv", "name": "{{longName}}", "url": "{{sources.Server.Url("/arxiv-cs-cl.rdf")}}", "allowPrivateNetwork": true } ] }""");
         var dumbTerminal = new TerminalProfile(IsTerminal: true, Colors: false, Live: false, Width: 70);
 
         var run = await CliRun.InProcessAsync(dumbTerminal, "ingest", "--sources", path, "--storage", azurite.ConnectionString);

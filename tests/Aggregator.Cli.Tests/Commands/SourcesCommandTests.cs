@@ -46,8 +46,8 @@ public sealed class SourcesCommandTests(AzuriteFixture azurite) : IClassFixture<
         var path = Path.Combine(Path.GetDirectoryName(sources.Path)!, "with-broken.json");
         await File.WriteAllTextAsync(path, $$"""
             { "sources": [
-              { "id": "{{catalog.GetProperty("id").GetString()}}", "url": "{{catalog.GetProperty("url").GetString()}}" },
-              { "id": "{{brokenId}}", "url": "{{sources.Server.Url("/gone.xml")}}" } ] }
+              { "id": "{{catalog.GetProperty("id").GetString()}}", "url": "{{catalog.GetProperty("url").GetString()}}", "allowPrivateNetwork": true },
+              { "id": "{{brokenId}}", "url": "{{sources.Server.Url("/gone.xml")}}", "allowPrivateNetwork": true } ] }
             """);
         return path;
     }
