@@ -1,12 +1,4 @@
-using System.CommandLine;
-using Aggregator.Cli.Commands;
+using Aggregator.Cli;
+using Aggregator.Cli.Terminal;
 
-var root = new RootCommand("Aggregator: AI research-paper posts from many sources, each paper once, as an RSS feed.")
-{
-    IngestCommand.Create(),
-    ServeCommand.Create(),
-    SourcesCommand.Create(),
-    ParseCommand.Create(),
-};
-
-return await root.Parse(args).InvokeAsync();
+return await CliApplication.RunAsync(args, CliConsole.OfProcess());

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Aggregator.Cli.Failures;
 using Aggregator.Cli.Hosting;
+using Aggregator.Cli.Terminal;
 using Aggregator.Extraction;
 using Aggregator.Fetching;
 using Aggregator.Parsing;
@@ -16,7 +18,7 @@ namespace Aggregator.Cli.Commands;
 /// </summary>
 internal static class ParseCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var location = new Argument<string>("source") { Description = "A feed or page URL (http, https, file) or a local file path." };
         var type = new Option<string>("--type") { Description = "How to read it: feed or page.", DefaultValueFactory = _ => "feed" };
@@ -24,16 +26,19 @@ internal static class ParseCommand
         var encoding = new Option<string?>("--encoding") { Description = "Force a character encoding (e.g. gbk) instead of detecting it." };
         var command = new Command("parse", "Print what the pipeline reads from one feed or page, as JSON.") { location, type, encoding };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(location)!, result.GetValue(type) == "page", result.GetValue(encoding), Console.OpenStandardOutput(), Console.Error, cancellationToken));
+            result.GetValue(location)!, result.GetValue(type) == "page", result.GetValue(encoding), Console.OpenStandardOutput(), console.Error,
+            CommonOptions.IsVerbose(result), cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string location, bool page, string? encoding, Stream output, TextWriter errors, CancellationToken cancellationToken)
+    /// <returns>0, or 1 when the source cannot be fetched or read (the one source failed).</returns>
+    internal static async Task<int> RunAsync(
+        string location, bool page, string? encoding, Stream output, TextWriter errors, bool verbose, CancellationToken cancellationToken)
     {
         var url = Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme.Length > 1
             ? absolute
             : new Uri(Path.GetFullPath(location));
-        await using var services = CliServices.Build(CliServices.Configuration(new Dictionary<string, string?>()));
+        await using var services = CliServices.Build(CliServices.Configuration(new Dictionary<string, string?>()), verbose);
         FetchResponse response;
         Feed feed;
         try
@@ -49,7 +54,12 @@ internal static class ParseCommand
         catch (Exception ex) when (ex is FetchException or FeedParseException)
         {
             await errors.WriteLineAsync($"{location}: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            if (verbose)
+            {
+                await errors.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.SourcesFailed;
         }
 
         var links = services.GetRequiredService<ILinkCanonicalizer>();
@@ -60,7 +70,7 @@ internal static class ParseCommand
 
         await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static Feed ReadPage(IServiceProvider services, FetchResponse response, string? encoding)

@@ -1,4 +1,5 @@
 using Aggregator.Azurite;
+using Aggregator.Cli.Failures;
 using Aggregator.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -24,14 +25,24 @@ internal static class LocalStorage
 
         var root = FindRepositoryRoot();
         await log.WriteLineAsync($"Starting Azurite on 127.0.0.1:10000-10002 (data in {Path.Combine(root, ".azurite")})…").ConfigureAwait(false);
-        return await AzuriteProcess.StartAsync(new AzuriteStartOptions
+        try
         {
-            SearchFrom = root,
-            BlobPort = 10000,
-            QueuePort = 10001,
-            TablePort = TablePort,
-            Location = Path.Combine(root, ".azurite"),
-        }, cancellationToken).ConfigureAwait(false);
+            return await AzuriteProcess.StartAsync(new AzuriteStartOptions
+            {
+                SearchFrom = root,
+                BlobPort = 10000,
+                QueuePort = 10001,
+                TablePort = TablePort,
+                Location = Path.Combine(root, ".azurite"),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException)
+        {
+            // Azurite's own message says what is missing (Node.js, `npm ci`) and ends with its output; the first line is enough.
+            throw CommandFailure.StorageUnavailable(
+                $"Storage unavailable: nothing answers at http://127.0.0.1:{TablePort} and Azurite could not be started: "
+                + $"{FailureTranslation.FirstLine(e.Message)} Or {FailureTranslation.OtherStorage}.", e);
+        }
     }
 
     /// <summary>The folder with package.json (where npm installs Azurite): from the working directory up, else the app's.</summary>

@@ -1,9 +1,13 @@
+using Aggregator.Cli.Failures;
+using Aggregator.Hosting;
 using Aggregator.Ingestion;
+using Aggregator.Sources;
 
 namespace Aggregator.Cli.Hosting;
 
 /// <summary>serve's stand-in for the Functions timer: ingest at start, then every interval.</summary>
-internal sealed partial class PeriodicIngestion(IngestionRunner runner, TimeSpan interval, ILogger<PeriodicIngestion> logger) : BackgroundService
+internal sealed partial class PeriodicIngestion(IngestionRunner runner, StorageConnection storage, TimeSpan interval, ILogger<PeriodicIngestion> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,8 +21,17 @@ internal sealed partial class PeriodicIngestion(IngestionRunner runner, TimeSpan
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A bad sources file or storage outage must not stop the server; the next tick tries again.
-                LogFailed(logger, ex);
+                // A bad sources file or storage outage must not stop the server; the next tick tries again. Those two are
+                // told in one line (the stack only at debug level); anything else is a bug and keeps its stack.
+                if (ex is SourceCatalogException || StorageFailure.Classify(ex) is not null)
+                {
+                    LogUnavailable(logger, FailureTranslation.Translate(ex, storage)!.Message, interval);
+                    LogDetail(logger, ex);
+                }
+                else
+                {
+                    LogFailed(logger, ex);
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -26,6 +39,12 @@ internal sealed partial class PeriodicIngestion(IngestionRunner runner, TimeSpan
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {New} new posts ({Failed} sources failed); next run in {Interval}")]
     private static partial void LogRun(ILogger logger, int @new, int failed, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest run failed: {Reason} Next try in {Interval}.")]
+    private static partial void LogUnavailable(ILogger logger, string reason, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ingest run failure in detail")]
+    private static partial void LogDetail(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest run failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -6,16 +6,14 @@ using Spectre.Console;
 namespace Aggregator.Cli.Terminal;
 
 /// <summary>
-/// A live line per source while a run goes on: on a terminal the lines update in place; redirected, each source's
-/// result is printed once as it finishes, so logs stay readable.
+/// A live line per source while a run goes on, updated in place: only on a terminal with cursor control (see
+/// <see cref="TerminalProfile.Live"/>); redirected output gets <see cref="IngestLines"/> instead.
 /// </summary>
-internal sealed class IngestProgress(IAnsiConsole console) : IIngestionObserver
+internal sealed class IngestProgress(int width) : IIngestionObserver
 {
     private readonly ConcurrentDictionary<string, string> lines = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
     private readonly Lock gate = new();
-
-    public bool Interactive => console.Profile.Capabilities.Interactive;
 
     public Action? Changed { get; set; }
 
@@ -26,7 +24,7 @@ internal sealed class IngestProgress(IAnsiConsole console) : IIngestionObserver
             order.Add(source.Id);
         }
 
-        lines[source.Id] = $"[grey]…[/] {Markup.Escape(source.Name)} [grey]fetching[/]";
+        lines[source.Id] = $"[grey]…[/] {Markup.Escape(CellText.Fit(source.Name, Math.Max(8, width - 12)))} [grey]fetching[/]";
         Changed?.Invoke();
     }
 
@@ -40,12 +38,7 @@ internal sealed class IngestProgress(IAnsiConsole console) : IIngestionObserver
             }
         }
 
-        lines[result.SourceId] = IngestSummary.Line(result);
-        if (!Interactive)
-        {
-            console.MarkupLine(lines[result.SourceId]);
-        }
-
+        lines[result.SourceId] = IngestSummary.Line(result, width);
         Changed?.Invoke();
     }
 

@@ -52,7 +52,8 @@ public sealed partial class SourceCatalog
         catch (JsonException ex)
         {
             throw new SourceCatalogException(
-                $"{origin}: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}", ex);
+                // The reader's message ends with its own 0-based position ("LineNumber: 0 | …"); the 1-based one above is enough.
+                $"{origin}: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message.Split(" LineNumber:")[0]}", ex);
         }
 
         using (document)

@@ -13,7 +13,7 @@ public sealed class ParseCommandTests
         var path = RepositoryPaths.InRoot("samples", "feeds", "csdn-ai-notes-gbk.xml");
         using var output = new MemoryStream();
 
-        var exit = await ParseCommand.RunAsync(path, page: false, encoding: null, output, TextWriter.Null, CancellationToken.None);
+        var exit = await ParseCommand.RunAsync(path, page: false, encoding: null, output, TextWriter.Null, verbose: false, CancellationToken.None);
 
         Assert.Equal(0, exit);
         var json = Encoding.UTF8.GetString(output.ToArray());
@@ -29,7 +29,7 @@ public sealed class ParseCommandTests
     {
         var errors = new StringWriter();
 
-        var exit = await ParseCommand.RunAsync("/nonexistent/feed.xml", page: false, encoding: null, Stream.Null, errors, CancellationToken.None);
+        var exit = await ParseCommand.RunAsync("/nonexistent/feed.xml", page: false, encoding: null, Stream.Null, errors, verbose: false, CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Contains("/nonexistent/feed.xml", errors.ToString(), StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class ParseCommandTests
         var path = RepositoryPaths.InRoot("samples", "pages", "iclr2025-dpo-collection.html");
         using var output = new MemoryStream();
 
-        var exit = await ParseCommand.RunAsync(path, page: true, encoding: null, output, TextWriter.Null, CancellationToken.None);
+        var exit = await ParseCommand.RunAsync(path, page: true, encoding: null, output, TextWriter.Null, verbose: false, CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Contains("3D-Properties", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Xml.Linq;
 using Aggregator.Cli.Commands;
@@ -16,7 +17,7 @@ public sealed class ServeCommandTests(AzuriteFixture azurite) : IClassFixture<Az
             ("weibo", "weibo-ai-researcher.xml", "application/rss+xml"),
             ("csdn", "csdn-ai-notes-gbk.xml", "text/xml"),
             ("arxiv", "arxiv-cs-cl.rdf", "application/rdf+xml"));
-        await using var app = ServeCommand.Build([], sources.Path, azurite.ConnectionString, "http://127.0.0.1:0", TimeSpan.FromHours(1), noIngest: false);
+        await using var app = ServeCommand.Build(Arguments(sources) with { NoIngest = false });
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
@@ -38,7 +39,7 @@ public sealed class ServeCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Serve_AdminIngestWithoutKey_IsRefused()
     {
         await using var sources = await SampleSources.StartAsync();
-        await using var app = ServeCommand.Build([], sources.Path, azurite.ConnectionString, "http://127.0.0.1:0", TimeSpan.FromHours(1), noIngest: true);
+        await using var app = ServeCommand.Build(Arguments(sources));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
@@ -52,7 +53,7 @@ public sealed class ServeCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Serve_AdminIngestWithTheKey_RunsAndReportsEachSource()
     {
         await using var sources = await SampleSources.StartAsync(("arxiv-admin", "arxiv-cs-cl.rdf", "application/rdf+xml"));
-        await using var app = ServeCommand.Build(["--ADMIN_KEY=test-admin-key"], sources.Path, azurite.ConnectionString, "http://127.0.0.1:0", TimeSpan.FromHours(1), noIngest: true);
+        await using var app = ServeCommand.Build(Arguments(sources) with { HostArgs = ["--ADMIN_KEY=test-admin-key"] });
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Headers = { { "X-Admin-Key", "guess" } } };
@@ -71,6 +72,41 @@ public sealed class ServeCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(3, arxiv.GetProperty("newPosts").GetInt32() + arxiv.GetProperty("known").GetInt32());
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task Serve_PortInUse_SaysSoInOneLineAndExits2()
+    {
+        await using var sources = await SampleSources.StartAsync();
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+
+        var run = await CliRun.InProcessAsync(
+            "serve", "--no-ingest", "--urls", $"http://127.0.0.1:{port}", "--sources", sources.Path, "--storage", azurite.ConnectionString);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Port {port} is in use (http://127.0.0.1:{port})", line, StringComparison.Ordinal);
+        Assert.Contains("--port", line, StringComparison.Ordinal);
+        Assert.False(run.HasStackTrace, run.ToString());
+    }
+
+    [Fact]
+    public async Task Serve_StorageNotListening_SaysSoBeforeListeningAndExits3()
+    {
+        await using var sources = await SampleSources.StartAsync();
+        var storage = CliRun.ConnectionString($"http://127.0.0.1:{CliRun.ClosedPort()}/devstoreaccount1");
+
+        var run = await CliRun.InProcessAsync("serve", "--port", CliRun.ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--sources", sources.Path, "--storage", storage);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Storage unavailable: nothing answers at http://127.0.0.1:", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Feed:", run.Out, StringComparison.Ordinal);
+        Assert.False(run.HasStackTrace, run.ToString());
+    }
+
+    private ServeArguments Arguments(SampleSources sources) =>
+        new(new PipelineArguments(sources.Path, azurite.ConnectionString)) { Urls = "http://127.0.0.1:0", Interval = TimeSpan.FromHours(1), NoIngest = true };
 
     private static async Task WaitUntilIngestedAsync(HttpClient http, int sourceCount)
     {
