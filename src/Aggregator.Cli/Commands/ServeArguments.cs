@@ -12,6 +12,9 @@ internal sealed record ServeArguments(PipelineArguments Pipeline)
 
     public bool NoIngest { get; init; }
 
+    /// <summary>Fan out as the Functions app does: each run queues one message per source, and this process consumes them.</summary>
+    public bool Queue { get; init; }
+
     /// <summary>Host configuration in ASP.NET Core's command-line form (<c>--ADMIN_KEY=…</c>); tests use it.</summary>
     public IReadOnlyList<string> HostArgs { get; init; } = [];
 }

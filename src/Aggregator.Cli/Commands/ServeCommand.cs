@@ -35,9 +35,13 @@ internal static class ServeCommand
             CustomParser = ServeOptionParsers.Interval,
         };
         var noIngest = new Option<bool>("--no-ingest") { Description = "Serve what is stored without fetching." };
+        var queue = new Option<bool>("--queue")
+        {
+            Description = "Fan out through the storage queue as the Functions app does: each run queues one message per due source, and this process (and any other serve --queue on the same storage) consumes them.",
+        };
         var command = new Command("serve", "Serve the feeds on http://localhost:7071/api/feed, ingesting at start and then on an interval.")
         {
-            sources, storage, urls, port, interval, noIngest,
+            sources, storage, urls, port, interval, noIngest, queue,
         };
         command.Validators.Add(result =>
         {
@@ -52,6 +56,7 @@ internal static class ServeCommand
                 Urls = result.GetValue(port) is { } p ? $"http://localhost:{p}" : result.GetValue(urls) ?? DefaultUrls,
                 Interval = result.GetValue(interval),
                 NoIngest = result.GetValue(noIngest),
+                Queue = result.GetValue(queue),
             },
             console, cancellationToken));
         return command;
@@ -108,11 +113,16 @@ internal static class ServeCommand
         }
 
         builder.Services.AddAggregator(builder.Configuration);
+        builder.Services.Configure<IngestionOptions>(o => o.UseQueue = arguments.Queue);
         if (!arguments.NoIngest)
         {
             builder.Services.AddHostedService(sp => new PeriodicIngestion(
-                sp.GetRequiredService<IngestionRunner>(), sp.GetRequiredService<StorageConnection>(), arguments.Interval,
+                sp.GetRequiredService<IngestionStarter>(), sp.GetRequiredService<StorageConnection>(), arguments.Interval,
                 sp.GetRequiredService<ILogger<PeriodicIngestion>>()));
+            if (arguments.Queue)
+            {
+                builder.Services.AddHostedService<QueueConsumerService>();
+            }
         }
 
         var app = builder.Build();

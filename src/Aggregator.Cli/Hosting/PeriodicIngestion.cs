@@ -5,8 +5,11 @@ using Aggregator.Sources;
 
 namespace Aggregator.Cli.Hosting;
 
-/// <summary>serve's stand-in for the Functions timer: ingest at start, then every interval.</summary>
-internal sealed partial class PeriodicIngestion(IngestionRunner runner, StorageConnection storage, TimeSpan interval, ILogger<PeriodicIngestion> logger)
+/// <summary>
+/// serve's stand-in for the Functions timer: start a run at start, then every interval — in-process, or with --queue
+/// as one queue message per due source.
+/// </summary>
+internal sealed partial class PeriodicIngestion(IngestionStarter starter, StorageConnection storage, TimeSpan interval, ILogger<PeriodicIngestion> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,8 +19,15 @@ internal sealed partial class PeriodicIngestion(IngestionRunner runner, StorageC
         {
             try
             {
-                var report = await runner.RunAsync(new IngestionRunOptions(), stoppingToken).ConfigureAwait(false);
-                LogRun(logger, report.NewPosts, report.Failed, interval);
+                var started = await starter.StartAsync(new IngestionRunOptions(), stoppingToken).ConfigureAwait(false);
+                if (started.Report is { } report)
+                {
+                    LogRun(logger, report.NewPosts, report.Failed, interval);
+                }
+                else
+                {
+                    LogQueued(logger, started.RunId, started.Sources, interval);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -39,6 +49,9 @@ internal sealed partial class PeriodicIngestion(IngestionRunner runner, StorageC
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {New} new posts ({Failed} sources failed); next run in {Interval}")]
     private static partial void LogRun(ILogger logger, int @new, int failed, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest run {RunId} queued {Sources} due sources; next run in {Interval}")]
+    private static partial void LogQueued(ILogger logger, string runId, int sources, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest run failed: {Reason} Next try in {Interval}.")]
     private static partial void LogUnavailable(ILogger logger, string reason, TimeSpan interval);

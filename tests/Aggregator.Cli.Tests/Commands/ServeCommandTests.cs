@@ -36,6 +36,33 @@ public sealed class ServeCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task ServeQueue_FansOutThroughTheAzuriteQueue_AndTheFeedShowsThePosts()
+    {
+        await using var sources = await SampleSources.StartAsync(
+            ("weibo-q", "weibo-ai-researcher.xml", "application/rss+xml"),
+            ("arxiv-q", "arxiv-cs-cl.rdf", "application/rdf+xml"));
+        await using var app = ServeCommand.Build(Arguments(sources) with { NoIngest = false, Queue = true, HostArgs = ["--ADMIN_KEY=queue-key"] });
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        // The start-up run queued both sources; the consumer in this process ingested them.
+        await WaitUntilIngestedAsync(http, sourceCount: 2);
+        var feed = await http.GetStringAsync("/api/feed");
+        Assert.Contains(XDocument.Parse(feed).Root!.Element("channel")!.Elements("item"),
+            i => i.Element("title")!.Value.StartsWith("Step-DPO", StringComparison.Ordinal));
+
+        using var admin = new HttpRequestMessage(HttpMethod.Post, "/api/ingest?force=true") { Headers = { { "X-Admin-Key", "queue-key" } } };
+        using var queued = await http.SendAsync(admin);
+        using var answer = JsonDocument.Parse(await queued.Content.ReadAsStringAsync());
+
+        // With --queue the admin route only queues, as in Azure: 202 and the run's id.
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        Assert.Equal(2, answer.RootElement.GetProperty("queued").GetInt32());
+        Assert.False(string.IsNullOrEmpty(answer.RootElement.GetProperty("runId").GetString()));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Serve_AdminIngestWithoutKey_IsRefused()
     {
         await using var sources = await SampleSources.StartAsync();
