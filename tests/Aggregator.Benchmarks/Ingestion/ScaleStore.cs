@@ -15,7 +15,7 @@ namespace Aggregator.Benchmarks.Ingestion;
 /// </summary>
 internal static class ScaleStore
 {
-    public static ServiceProvider Compose(string connectionString, string tablePrefix, string sourcesPath, StorageRequestCounter counter, bool useQueue)
+    public static ServiceProvider Compose(string connectionString, string tablePrefix, string sourcesPath, StorageRequestCounter counter, bool useQueue, int maxParallelSources = 4)
     {
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
@@ -31,7 +31,11 @@ internal static class ScaleStore
         services.AddSingleton(new TableServiceClient(connectionString, options));
         services.AddAggregator(configuration);
         services.Configure<TableStoreOptions>(o => o.TablePrefix = tablePrefix);
-        services.Configure<Aggregator.Ingestion.IngestionOptions>(o => o.UseQueue = useQueue);
+        services.Configure<Aggregator.Ingestion.IngestionOptions>(o =>
+        {
+            o.UseQueue = useQueue;
+            o.MaxParallelSources = maxParallelSources;
+        });
         // One loopback server stands for a thousand hosts here, so the per-host politeness limit would measure itself.
         services.Configure<FetcherOptions>(o => o.MaxConcurrentRequestsPerHost = 256);
         return services.BuildServiceProvider();
