@@ -75,6 +75,15 @@ public static class PostIdentity
         return keys;
     }
 
+    /// <summary>
+    /// <c>text:&lt;sourceId&gt;:&lt;sha&gt;</c> of the normalised title and text: the identity of a post too short for a
+    /// fingerprint (a bare "转发微博" would match everything by SimHash). Scoped to its source, because two accounts can
+    /// say the same three words about different things, while one feed that renews guid and link on every fetch of the
+    /// same words must not add a copy each run.
+    /// </summary>
+    public static string TextKey(string sourceId, string title, string text) =>
+        $"text:{sourceId}:{Sha256Hex(TextNormalizer.Normalize(title) + "\n" + TextNormalizer.Normalize(text))}";
+
     private static bool IsGloballyUniqueGuid(string guid)
     {
         if (Uri.TryCreate(guid, UriKind.Absolute, out var uri) && (uri.Scheme is "http" or "https" or "urn" or "tag"))

@@ -10,6 +10,12 @@ public sealed class IngestionOptions
     public int MaxNewItemsPerSource { get; set; } = 500;
 
     /// <summary>
+    /// Longest content stored per post, in characters of plain text (about 300 KB of Chinese). A longer item is stored as
+    /// an excerpt with a link to the original, so one 9 MB item cannot make every feed response 9 MB.
+    /// </summary>
+    public int MaxContentCharacters { get; set; } = 100_000;
+
+    /// <summary>
     /// True: a run (timer, <c>POST /api/ingest</c>) only sends one queue message per due source, and queue consumers
     /// ingest them (the Functions app; <c>serve --queue</c>). False: the host ingests in-process (the CLI's default).
     /// </summary>

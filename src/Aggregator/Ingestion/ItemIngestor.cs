@@ -8,6 +8,7 @@ using Aggregator.Sources;
 using Aggregator.Storage;
 using Aggregator.Summaries;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Aggregator.Ingestion;
 
@@ -23,6 +24,7 @@ public sealed partial class ItemIngestor(
     PaperResolver paperResolver,
     IPostStore posts,
     DedupeOptions dedupe,
+    IOptions<IngestionOptions> options,
     ILogger<ItemIngestor> logger)
 {
     // Copies first seen this close together count as seen at once (one run, or two instances' runs), so their feeds' own
@@ -51,8 +53,20 @@ public sealed partial class ItemIngestor(
         var text = article.Text.Trim();
         // Too short a text (a bare "转发微博") would match everything: such posts get no fingerprint and only exact identity matching.
         var comparable = TextFingerprint.TryCompute(text, dedupe, out var fingerprint);
+        if (!comparable)
+        {
+            // Too short to compare by fingerprint: its normalised words are its identity within its source.
+            identityKeys = [.. identityKeys, PostIdentity.TextKey(source.Id, title, text)];
+            if (await posts.FindByIdentityAsync([identityKeys[^1]], cancellationToken).ConfigureAwait(false) is { } sameWords)
+            {
+                await posts.AddSourceAsync(sameWords, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+                return ItemOutcome.Known;
+            }
+        }
 
-        if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
+        // Known before storing, so that a post half-written by a run that died is not taken for a copy of itself.
+        var postId = PostIdentity.ComputeId(item.Id, link ?? baseUri.AbsoluteUri, title, text);
+        if (comparable && await FindNearDuplicateAsync(postId, fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
         {
             await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
             await PreferEarlierCopyAsync(duplicateOf, source, item, copy, title, article, text, run, cancellationToken).ConfigureAwait(false);
@@ -63,7 +77,9 @@ public sealed partial class ItemIngestor(
         // No lock around check and store: other sources of this run and other instances ingest at the same time, and the
         // store settles every race with Table Storage's conditional writes (see IPostStore.AddAsync). The checks above
         // only spare a known copy its summary.
-        var post = await BuildPostAsync(source, item, run, copy, link ?? baseUri.AbsoluteUri, title, article, text, fingerprint, cancellationToken).ConfigureAwait(false);
+        // Papers are read from the whole article; what is stored and served is capped.
+        var stored = ContentCap.Apply(article, link ?? baseUri.AbsoluteUri, options.Value.MaxContentCharacters);
+        var post = await BuildPostAsync(postId, source, item, run, copy, link ?? baseUri.AbsoluteUri, title, stored, stored.Text, fingerprint, cancellationToken).ConfigureAwait(false);
         var mentions = papers.Identify(new PostDocument(title, article.Html, text, new Uri(post.Link)));
         var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
         var added = await posts.AddAsync(post with { Papers = paperRefs }, identityKeys, comparable ? dedupe.MaxDistance : -1, cancellationToken).ConfigureAwait(false);
@@ -87,13 +103,13 @@ public sealed partial class ItemIngestor(
     }
 
     private static async Task<Post> BuildPostAsync(
-        SourceDefinition source, FeedItem item, IngestionRun run, PostSource copy, string link, string title,
+        string id, SourceDefinition source, FeedItem item, IngestionRun run, PostSource copy, string link, string title,
         ExtractedArticle article, string text, ulong fingerprint, CancellationToken cancellationToken)
     {
         var summary = await run.Summarizer.SummarizeAsync(new SummaryRequest(title, text, source.Language), cancellationToken).ConfigureAwait(false);
         return new Post
         {
-            Id = PostIdentity.ComputeId(item.Id, link, title, text),
+            Id = id,
             SourceId = source.Id,
             SourceName = source.Name,
             Title = title,
@@ -197,10 +213,11 @@ public sealed partial class ItemIngestor(
         return extractor.Extract(html, itemBase, source.Type == SourceType.Page ? null : source.Selectors);
     }
 
-    private async Task<string?> FindNearDuplicateAsync(ulong fingerprint, CancellationToken cancellationToken)
+    private async Task<string?> FindNearDuplicateAsync(string postId, ulong fingerprint, CancellationToken cancellationToken)
     {
         var candidates = await posts.FindByFingerprintBandsAsync(fingerprint, cancellationToken).ConfigureAwait(false);
         return candidates
+            .Where(c => c.PostId != postId)
             .Select(c => (c.PostId, Distance: TextFingerprint.Distance(c.Fingerprint, fingerprint)))
             .Where(c => c.Distance <= dedupe.MaxDistance)
             .OrderBy(c => c.Distance)

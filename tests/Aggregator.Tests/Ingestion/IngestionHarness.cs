@@ -25,7 +25,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
         Action<FetcherOptions>? fetcher = null,
         Action<IngestionOptions>? ingestion = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        string? tablePrefix = null)
+        string? tablePrefix = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         SourcesPath = Path.Combine(directory, "sources.json");
         File.WriteAllText(SourcesPath, JsonSerializer.Serialize(new { sources }));
@@ -54,6 +55,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
             collection.Configure(ingestion);
         }
 
+        configureServices?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }
 

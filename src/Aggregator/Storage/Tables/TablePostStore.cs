@@ -14,6 +14,9 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
     // In the summaries table: one row per post whose LLM summary must be asked for again.
     private const string RetryPartition = "retry-post";
 
+    // Distinct sources listed on one post; far more than "Also on" shows, far less than a 32K property holds.
+    private const int MaxSources = 64;
+
     // On the main row of a post that lost a race to a copy: the id of the post that holds it now.
     private const string MergedIntoProperty = "MergedInto";
 
@@ -129,6 +132,14 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
             {
                 // Seen before: the common case of every run re-reading a feed. Its keys were claimed when it was recorded.
                 return;
+            }
+
+            if (sources.Any(s => s.SourceId == source.SourceId) || sources.Count >= MaxSources)
+            {
+                // A source re-publishing its own post under a new link, or a post on more feeds than anyone reads in
+                // "Also on": list each source once, and never grow the row past what an entity holds. The copy's keys
+                // are still claimed, so it is known next run.
+                break;
             }
 
             sources.Add(source);
