@@ -88,7 +88,8 @@ internal static class HtmlPageWriter
         }
 
         html.Append(Time(entry.Published));
-        if (entry.Authors.Count > 0)
+        // A post without authors is credited to its source, which the line already names.
+        if (entry.Authors.Count > 0 && !entry.Authors.All(sources.Contains))
         {
             html.Append(" — ").Append(HtmlText.Escape(string.Join(", ", entry.Authors)));
         }

@@ -54,7 +54,7 @@ public sealed class FeedFormatsTests
         Assert.Contains("PaperWeekly 公众号", categories);
         Assert.Contains("AI 微博 & friends", categories);
         Assert.Contains("arxiv:2406.05946", categories);
-        Assert.Contains("Summary by llm:qwen2.5-7b", (string?)item.Element("description"), StringComparison.Ordinal);
+        Assert.Contains("摘要（LLM：qwen2.5-7b）", (string?)item.Element("description"), StringComparison.Ordinal);
 
         var content = (string)item.Element(Content + "encoded")!;
         Assert.Contains(FeedFixtures.Escape(FeedFixtures.TrickyText) + " bad chars removed", content, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed class FeedFormatsTests
         Assert.Equal(post.Published, item.GetProperty("date_published").GetDateTimeOffset());
         Assert.Equal("张三", item.GetProperty("authors")[0].GetProperty("name").GetString());
         Assert.Contains("arxiv:2406.05946", item.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-        Assert.EndsWith("Summary by llm:qwen2.5-7b", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("摘要（LLM：qwen2.5-7b）", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class FeedFormatsTests
         Assert.Contains("<a href=\"https://example.org/cover/1\">", content, StringComparison.Ordinal);
         Assert.Contains("https://github.com/eric-mitchell/direct-preference-optimization", content, StringComparison.Ordinal);
         Assert.Contains("Rafael Rafailov, 王五", content, StringComparison.Ordinal);
-        Assert.Contains("Summary by extractive", (string?)item.Element("description"), StringComparison.Ordinal);
+        Assert.Contains("Extractive summary", (string?)item.Element("description"), StringComparison.Ordinal);
 
         // A third source mentions the paper: the same item (guid) is updated, not a new one added.
         var mentioned = FeedFixtures.Paper("arxiv:2305.18290", FeedFixtures.Base, sources: 3);
