@@ -56,12 +56,13 @@ public sealed class FeedFormatsTests
         Assert.Contains("arxiv:2406.05946", categories);
         Assert.Contains("摘要（LLM：qwen2.5-7b）", (string?)item.Element("description"), StringComparison.Ordinal);
 
+        // Links come out of the publishing sanitiser with rel="noopener noreferrer": a reader's page cannot script the feed's.
         var content = (string)item.Element(Content + "encoded")!;
         Assert.Contains(FeedFixtures.Escape(FeedFixtures.TrickyText) + " bad chars removed", content, StringComparison.Ordinal);
         Assert.Contains("<h3>Papers</h3>", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://arxiv.org/abs/2406.05946\">Multimodal &lt;Large&gt; Models &amp; Friends</a>", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://doi.org/10.1000/xyz\">第二篇论文</a>", content, StringComparison.Ordinal);
-        Assert.Contains("Also on: <a href=\"https://weibo.com/1234/Nabc\">AI 微博 &amp; friends</a>", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://arxiv.org/abs/2406.05946\" rel=\"noopener noreferrer\">Multimodal &lt;Large&gt; Models &amp; Friends</a>", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://doi.org/10.1000/xyz\" rel=\"noopener noreferrer\">第二篇论文</a>", content, StringComparison.Ordinal);
+        Assert.Contains("Also on: <a href=\"https://weibo.com/1234/Nabc\" rel=\"noopener noreferrer\">AI 微博 &amp; friends</a>", content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,8 +161,8 @@ public sealed class FeedFormatsTests
         Assert.Equal("https://arxiv.org/abs/2305.18290", (string?)item.Element("link"));
         var content = (string)item.Element(Content + "encoded")!;
         Assert.Contains("Covered by 2 sources", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://example.org/cover/0\">", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://example.org/cover/1\">", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/cover/0\" rel=\"noopener noreferrer\">", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/cover/1\" rel=\"noopener noreferrer\">", content, StringComparison.Ordinal);
         Assert.Contains("https://github.com/eric-mitchell/direct-preference-optimization", content, StringComparison.Ordinal);
         Assert.Contains("Rafael Rafailov, 王五", content, StringComparison.Ordinal);
         Assert.Contains("Extractive summary", (string?)item.Element("description"), StringComparison.Ordinal);
