@@ -1,3 +1,4 @@
+using Aggregator.Publishing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -7,8 +8,9 @@ namespace Aggregator.Functions;
 
 /// <summary>
 /// The one place that handles what a function did not expect: it logs the failure with the invocation it belongs to,
-/// answers an HTTP caller with a short JSON 500 (never a stack trace), and lets a timer failure propagate so the host
-/// records it and the function's retry policy applies.
+/// answers an HTTP caller with a short JSON 500 (never a stack trace) — or, when storage is not answering, 503 with
+/// Retry-After and a line saying where storage was expected — and lets a timer failure propagate so the host records it
+/// and the function's retry policy applies.
 /// </summary>
 internal sealed class UnhandledExceptionMiddleware(ILogger<UnhandledExceptionMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -20,14 +22,27 @@ internal sealed class UnhandledExceptionMiddleware(ILogger<UnhandledExceptionMid
         }
         catch (Exception exception) when (!IsCancellation(exception, context))
         {
+            // Set by the ASP.NET Core integration for HTTP triggers only.
+            var httpContext = context.GetHttpContext();
+            if (httpContext is not null && StorageOutage.IsOutage(exception) && !httpContext.Response.HasStarted)
+            {
+                // Not a bug to page anyone about: the caller is told to come back, the log says where storage was expected.
+                logger.LogWarning(
+                    exception,
+                    "Function {Function} found storage unavailable in invocation {InvocationId}; answered 503",
+                    context.FunctionDefinition.Name,
+                    context.InvocationId);
+                httpContext.Response.Clear();
+                await StorageUnavailableResponse.WriteAsync(httpContext);
+                return;
+            }
+
             logger.LogError(
                 exception,
                 "Function {Function} failed in invocation {InvocationId}",
                 context.FunctionDefinition.Name,
                 context.InvocationId);
 
-            // Set by the ASP.NET Core integration for HTTP triggers only.
-            var httpContext = context.GetHttpContext();
             if (httpContext is null)
             {
                 throw;

@@ -126,6 +126,8 @@ internal static class ServeCommand
         }
 
         var app = builder.Build();
+        // Storage down: 503 with Retry-After on every route rather than a 500 (the feeds serve their last rendering).
+        app.UseMiddleware<Aggregator.Publishing.StorageOutageMiddleware>();
         app.MapAggregator();
         return app;
     }

@@ -24,4 +24,7 @@ internal sealed record FeedEntry
     public string ContentHtml { get; init; } = "";
 
     public IReadOnlyList<FeedCategory> Categories { get; init; } = [];
+
+    /// <summary>The item's language ("zh", "en"), for the browser page's lang attribute; null when unknown.</summary>
+    public string? Language { get; init; }
 }

@@ -40,10 +40,12 @@ internal static class FeedRequestParser
 
         var result = new FeedQuery();
         var format = FeedFormat.Rss;
+        var formatNamed = false;
         error = null;
 
         if (Single(query, "format", out var formatText, ref error) && formatText is not null)
         {
+            formatNamed = true;
             switch (formatText.Trim().ToLowerInvariant())
             {
                 case "rss": format = FeedFormat.Rss; break;
@@ -91,7 +93,8 @@ internal static class FeedRequestParser
                 return null;
             }
 
-            result = result with { Keyword = keyword.Length == 0 ? null : keyword };
+            // Matching ignores case, so "DPO" and "dpo" are one request: one cache entry, one self link.
+            result = result with { Keyword = keyword.Length == 0 ? null : keyword.ToLowerInvariant() };
         }
 
         if (Single(query, "since", out var sinceText, ref error) && sinceText is not null)
@@ -122,7 +125,7 @@ internal static class FeedRequestParser
             return null;
         }
 
-        return new FeedRequest(result, format, Canonical(result, format));
+        return new FeedRequest(result, format, Canonical(result, format)) { FormatNamed = formatNamed };
     }
 
     internal static bool TryParseSince(string text, out DateTimeOffset since)
@@ -165,7 +168,7 @@ internal static class FeedRequestParser
     /// The request as a query string with only meaningful parameters, in a fixed order: the cache key and the self link,
     /// so "?limit=50&amp;utm=x" and "" share one rendering.
     /// </summary>
-    private static string Canonical(FeedQuery query, FeedFormat format)
+    internal static string Canonical(FeedQuery query, FeedFormat format)
     {
         var parts = new List<string>(6);
         if (query.SourceId is not null)

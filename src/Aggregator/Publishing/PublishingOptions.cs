@@ -16,4 +16,16 @@ public sealed class PublishingOptions
 
     /// <summary>Upper bound on the rendered bytes (all encodings) kept in memory.</summary>
     public long RenderCacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Upper bound on the renderings (one per route, representation, address and canonical query) kept in memory.</summary>
+    public int RenderCacheEntries { get; set; } = 512;
+
+    /// <summary>
+    /// The address the feeds' links use ("https://feeds.example.org"), whatever Host a request names. Unset, links follow
+    /// the request's host, of which only <see cref="MaxSiteAddresses"/> distinct ones get renderings of their own.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How many distinct request hosts get their own renderings when <see cref="PublicBaseUrl"/> is unset.</summary>
+    public int MaxSiteAddresses { get; set; } = 8;
 }

@@ -1,6 +1,7 @@
 using Aggregator.Sources;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Aggregator.Extraction;
 using Aggregator.Hosting;
 using Aggregator.Publishing.Images;
 using Microsoft.Extensions.Configuration;
@@ -45,7 +46,10 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<IImageCache>(sp => sp.GetService<BlobServiceClient>() is { } blobs
             ? new BlobImageCache(blobs)
             : new MemoryImageCache());
+        services.AddExtraction();
+        services.TryAddSingleton<FeedDocumentSanitizer>();
         services.TryAddSingleton<RenderedResourceCache>();
+        services.TryAddSingleton<SiteAddresses>();
         services.TryAddSingleton<ImageUrlSigner>();
         services.TryAddSingleton<ImageUrlRewriter>();
         services.TryAddSingleton<ImageFetcher>();
@@ -64,9 +68,13 @@ public static class PublishingServiceCollectionExtensions
             sp.GetRequiredService<ISourceCatalogProvider>(),
             sp.GetRequiredService<PostFeedBuilder>(),
             sp.GetRequiredService<PaperFeedBuilder>(),
+            sp.GetRequiredService<FeedDocumentSanitizer>(),
             sp.GetRequiredService<RenderedResourceCache>(),
+            sp.GetRequiredService<SiteAddresses>(),
             sp.GetRequiredService<ImageProxy>(),
-            sp.GetRequiredService<IOptions<PublishingOptions>>()));
+            sp.GetRequiredService<IOptions<PublishingOptions>>(),
+            StorageUnavailableResponse.StorageLocation(sp),
+            sp.GetRequiredService<ILogger<FeedEndpoints>>()));
         return services;
     }
 }

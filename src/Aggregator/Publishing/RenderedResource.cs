@@ -12,10 +12,11 @@ internal sealed class RenderedResource
     private readonly Lazy<byte[]> gzip;
     private readonly Lazy<byte[]> brotli;
 
-    public RenderedResource(byte[] body, string contentType, DateTimeOffset? lastModified)
+    public RenderedResource(byte[] body, string contentType, DateTimeOffset? lastModified, string? contentSecurityPolicy = null)
     {
         Body = body;
         ContentType = contentType;
+        ContentSecurityPolicy = contentSecurityPolicy;
         // HTTP dates have whole seconds; truncating keeps If-Modified-Since comparisons exact.
         LastModified = lastModified is { } value ? new DateTimeOffset(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : null;
         LastModifiedHeader = LastModified?.UtcDateTime.ToString("r", System.Globalization.CultureInfo.InvariantCulture);
@@ -31,6 +32,9 @@ internal sealed class RenderedResource
     public byte[] Body { get; }
 
     public string ContentType { get; }
+
+    /// <summary>For HTML: the policy that lets only the page's own style and script run.</summary>
+    public string? ContentSecurityPolicy { get; }
 
     public DateTimeOffset? LastModified { get; }
 

@@ -12,7 +12,8 @@ internal static class ResourceResponder
     /// <param name="browserContentType">
     /// For feeds: the type to send a browser instead, so it applies the feed's stylesheet (see <see cref="BrowserDetector"/>).
     /// </param>
-    public static Task SendAsync(HttpContext context, RenderedResource resource, string cacheControl, string? browserContentType = null)
+    /// <param name="varyOnAccept">The URL has other representations chosen by Accept (the feed and its browser page).</param>
+    public static Task SendAsync(HttpContext context, RenderedResource resource, string cacheControl, string? browserContentType = null, bool varyOnAccept = false)
     {
         var request = context.Request;
         var response = context.Response;
@@ -32,7 +33,14 @@ internal static class ResourceResponder
         }
         else
         {
-            headers.Vary = "Accept-Encoding";
+            headers.Vary = varyOnAccept ? "Accept-Encoding, Accept" : "Accept-Encoding";
+        }
+
+        if (resource.ContentSecurityPolicy is { } policy)
+        {
+            headers.ContentSecurityPolicy = policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
         }
 
         headers.CacheControl = cacheControl;

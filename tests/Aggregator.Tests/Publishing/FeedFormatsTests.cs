@@ -54,14 +54,15 @@ public sealed class FeedFormatsTests
         Assert.Contains("PaperWeekly 公众号", categories);
         Assert.Contains("AI 微博 & friends", categories);
         Assert.Contains("arxiv:2406.05946", categories);
-        Assert.Contains("Summary by llm:qwen2.5-7b", (string?)item.Element("description"), StringComparison.Ordinal);
+        Assert.Contains("摘要（LLM：qwen2.5-7b）", (string?)item.Element("description"), StringComparison.Ordinal);
 
+        // Links come out of the publishing sanitiser with rel="noopener noreferrer": a reader's page cannot script the feed's.
         var content = (string)item.Element(Content + "encoded")!;
         Assert.Contains(FeedFixtures.Escape(FeedFixtures.TrickyText) + " bad chars removed", content, StringComparison.Ordinal);
         Assert.Contains("<h3>Papers</h3>", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://arxiv.org/abs/2406.05946\">Multimodal &lt;Large&gt; Models &amp; Friends</a>", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://doi.org/10.1000/xyz\">第二篇论文</a>", content, StringComparison.Ordinal);
-        Assert.Contains("Also on: <a href=\"https://weibo.com/1234/Nabc\">AI 微博 &amp; friends</a>", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://arxiv.org/abs/2406.05946\" rel=\"noopener noreferrer\">Multimodal &lt;Large&gt; Models &amp; Friends</a>", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://doi.org/10.1000/xyz\" rel=\"noopener noreferrer\">第二篇论文</a>", content, StringComparison.Ordinal);
+        Assert.Contains("Also on: <a href=\"https://weibo.com/1234/Nabc\" rel=\"noopener noreferrer\">AI 微博 &amp; friends</a>", content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class FeedFormatsTests
         Assert.Equal(post.Published, item.GetProperty("date_published").GetDateTimeOffset());
         Assert.Equal("张三", item.GetProperty("authors")[0].GetProperty("name").GetString());
         Assert.Contains("arxiv:2406.05946", item.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-        Assert.EndsWith("Summary by llm:qwen2.5-7b", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("摘要（LLM：qwen2.5-7b）", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,11 +161,11 @@ public sealed class FeedFormatsTests
         Assert.Equal("https://arxiv.org/abs/2305.18290", (string?)item.Element("link"));
         var content = (string)item.Element(Content + "encoded")!;
         Assert.Contains("Covered by 2 sources", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://example.org/cover/0\">", content, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://example.org/cover/1\">", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/cover/0\" rel=\"noopener noreferrer\">", content, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/cover/1\" rel=\"noopener noreferrer\">", content, StringComparison.Ordinal);
         Assert.Contains("https://github.com/eric-mitchell/direct-preference-optimization", content, StringComparison.Ordinal);
         Assert.Contains("Rafael Rafailov, 王五", content, StringComparison.Ordinal);
-        Assert.Contains("Summary by extractive", (string?)item.Element("description"), StringComparison.Ordinal);
+        Assert.Contains("Extractive summary", (string?)item.Element("description"), StringComparison.Ordinal);
 
         // A third source mentions the paper: the same item (guid) is updated, not a new one added.
         var mentioned = FeedFixtures.Paper("arxiv:2305.18290", FeedFixtures.Base, sources: 3);
