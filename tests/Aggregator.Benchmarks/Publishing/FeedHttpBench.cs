@@ -169,7 +169,7 @@ public sealed class FeedHttpBench : IBenchCommand
             var posts = app.Services.GetRequiredService<IPostStore>();
             foreach (var post in Posts(PostCount))
             {
-                await posts.AddAsync(post, ["id:" + post.Id]);
+                await posts.AddAsync(post, ["id:" + post.Id], maxFingerprintDistance: -1);
             }
 
             await app.Services.GetRequiredService<IDataVersion>().BumpAsync();

@@ -63,7 +63,7 @@ public sealed class DataVersionReadsTests(AzuriteFixture azurite)
 
         // Other instances over the same tables: what an ingest in another process does.
         var tables = app.Services.GetRequiredService<AggregatorTables>();
-        await new TablePostStore(tables).AddAsync(FeedFixtures.EnglishPost("post-elsewhere", FeedFixtures.Base.AddHours(3), title: "Written elsewhere"), ["id:elsewhere"]);
+        await new TablePostStore(tables).AddAsync(FeedFixtures.EnglishPost("post-elsewhere", FeedFixtures.Base.AddHours(3), title: "Written elsewhere"), ["id:elsewhere"], maxFingerprintDistance: -1);
         await new TableDataVersion(tables, TimeProvider.System).BumpAsync();
         var elapsed = Stopwatch.StartNew();
         var seen = false;
