@@ -27,9 +27,18 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, ILog
             return;
         }
 
-        // Options are built synchronously, once per process (a failure is not cached: the next use tries again), and
-        // the signer is called from synchronous rendering, so this one storage round trip blocks.
-        options.SigningKey = GetOrCreateAsync().GetAwaiter().GetResult();
+        // Options are built synchronously, once per process, and the signer is called from synchronous rendering, so
+        // this one storage round trip blocks.
+        try
+        {
+            options.SigningKey = GetOrCreateAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (StorageFailure.Classify(ex) is not null)
+        {
+            // Storage down at start: the feeds must still answer (stale, or 503), so images go direct for this process
+            // rather than every route failing on the proxy's options.
+            LogUnavailable(logger, ex.Message);
+        }
     }
 
     /// <summary>
@@ -59,6 +68,9 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, ILog
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, [Column], cancellationToken).ConfigureAwait(false);
         return row.HasValue && row.Value!.GetString(Column) is { Length: > 0 } key ? key : null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Image proxy off in this process: its signing key could not be read from storage ({Reason}); images link to their hosts until restart")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No image proxy signing key configured: generated one and stored it in table {Table}")]
     private static partial void LogGenerated(ILogger logger, string table);
