@@ -31,7 +31,7 @@ public sealed partial class IngestionRunner(
     {
         ArgumentNullException.ThrowIfNull(runOptions);
         var stopwatch = Stopwatch.StartNew();
-        var ordered = await OrderedSourcesAsync(runOptions, cancellationToken).ConfigureAwait(false);
+        var (ordered, _) = await OrderedSourcesAsync(runOptions, cancellationToken).ConfigureAwait(false);
 
         var run = new IngestionRun(clock.GetUtcNow(), summarizers.CreateForRun(), runOptions.IgnoreBackoff);
         using var budget = new CancellationTokenSource();
@@ -89,20 +89,13 @@ public sealed partial class IngestionRunner(
     {
         ArgumentNullException.ThrowIfNull(runOptions);
         var now = clock.GetUtcNow();
-        var due = new HashSet<string>(StringComparer.Ordinal);
-        if (!runOptions.IgnoreBackoff)
-        {
-            foreach (var state in await states.ListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (state.NextAttempt is { } next && next > now)
-                {
-                    due.Add(state.SourceId);
-                }
-            }
-        }
+        var (ordered, known) = await OrderedSourcesAsync(runOptions, cancellationToken).ConfigureAwait(false);
+        var backingOff = runOptions.IgnoreBackoff
+            ? []
+            : known.Where(s => s.NextAttempt is { } next && next > now).Select(s => s.SourceId).ToHashSet(StringComparer.Ordinal);
 
-        return (await OrderedSourcesAsync(runOptions, cancellationToken).ConfigureAwait(false))
-            .Where(s => s.Enabled && !due.Contains(s.Id))
+        return ordered
+            .Where(s => s.Enabled && !backingOff.Contains(s.Id))
             .Select(s => new SourceWork(s.Id, runId, runOptions.IgnoreBackoff))
             .ToList();
     }
@@ -135,14 +128,18 @@ public sealed partial class IngestionRunner(
 
     private static bool Changed(SourceRunResult result) => result.NewPosts > 0 || result.Duplicates > 0;
 
-    private async Task<List<SourceDefinition>> OrderedSourcesAsync(IngestionRunOptions runOptions, CancellationToken cancellationToken)
+    /// <summary>The run's sources, least recently attempted first, and the states that ordered them.</summary>
+    /// <remarks>The sources file is read before storage, so a broken file is reported as such even with storage down.</remarks>
+    private async Task<(List<SourceDefinition> Sources, IReadOnlyList<SourceState> States)> OrderedSourcesAsync(
+        IngestionRunOptions runOptions, CancellationToken cancellationToken)
     {
         var sources = (await catalog.GetAsync(cancellationToken).ConfigureAwait(false)).Sources
             .Where(s => runOptions.SourceIds is null || runOptions.SourceIds.Contains(s.Id))
             .ToList();
-        var lastAttempts = (await states.ListAsync(cancellationToken).ConfigureAwait(false))
+        var known = await states.ListAsync(cancellationToken).ConfigureAwait(false);
+        var lastAttempts = known
             .ToDictionary(s => s.SourceId, s => s.LastAttempt ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
-        return sources.OrderBy(s => lastAttempts.GetValueOrDefault(s.Id, DateTimeOffset.MinValue)).ToList();
+        return (sources.OrderBy(s => lastAttempts.GetValueOrDefault(s.Id, DateTimeOffset.MinValue)).ToList(), known);
     }
 
     private async Task<SourceRunResult> RunSourceAsync(SourceDefinition source, IngestionRun run, CancellationToken cancellationToken)
