@@ -27,7 +27,9 @@ public sealed class ConcurrentIngestProcessesTests(AzuriteFixture azurite) : ICl
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
         var posts = await StoredPostsAsync();
         Assert.NotEmpty(posts);
-        Assert.Equal(posts.Count, posts.Select(p => p.Link).Distinct(StringComparer.Ordinal).Count());
+        var sameLink = posts.GroupBy(p => p.Link, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => g.Key + ": " + string.Join(" | ", g.Select(p => $"{p.Id} {p.SourceId} [{string.Join(",", p.Sources.Select(c => c.SourceId))}] fp={p.Fingerprint} {p.Title}")));
+        Assert.True(!sameLink.Any(), string.Join("\n", sameLink));
         Assert.Equal(posts.Count, posts.Select(p => p.Text).Distinct(StringComparer.Ordinal).Count());
         // The WeChat article and its repost on another account: one post, both accounts on it.
         var icl = Assert.Single(posts, p => p.Sources.Any(s => s.SourceId == "ml-frontier"));

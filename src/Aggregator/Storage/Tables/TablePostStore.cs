@@ -101,7 +101,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
         }
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
-        await timeline.UpsertAsync(TimelineRow.ForPost(stored), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await WriteTimelineAsync(posts, timeline, stored, cancellationToken).ConfigureAwait(false);
         await MarkSummaryRetryAsync(stored, cancellationToken).ConfigureAwait(false);
         var (owner, claimedAny) = await ClaimIdentityAsync(stored.Id, identityKeys, cancellationToken).ConfigureAwait(false);
         if (owner is not null)
@@ -197,7 +197,7 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
             await timeline.DeleteIfPresentAsync(TimelineRow.PostsPartition, oldKey, cancellationToken).ConfigureAwait(false);
         }
 
-        await timeline.UpsertAsync(TimelineRow.ForPost(post), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await WriteTimelineAsync(posts, timeline, post, cancellationToken).ConfigureAwait(false);
         await MarkSummaryRetryAsync(post, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -237,6 +237,22 @@ public sealed class TablePostStore(AggregatorTables tables) : IPostStore
     {
         var (partition, row) = TableKeys.Spread(TableKeys.Hashed("id", key));
         return new TableEntity(partition, row) { ["PostId"] = postId, ["Key"] = key };
+    }
+
+    /// <summary>
+    /// Writes the post's timeline row, then keeps it only if the main row still names it. The row key moves with the
+    /// post's date (an earlier copy taking over), so a writer holding an older read of the post could otherwise leave a
+    /// second row behind and the post would be listed twice.
+    /// </summary>
+    private static async Task WriteTimelineAsync(TableClient posts, TableClient timeline, Post post, CancellationToken cancellationToken)
+    {
+        var row = TimelineRow.ForPost(post);
+        await timeline.UpsertAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var main = await posts.GetEntityIfExistsAsync<TableEntity>(post.Id, PostEntityMapper.MainRowKey(post.Id), ["TimelineKey", MergedIntoProperty], cancellationToken).ConfigureAwait(false);
+        if (main.HasValue && main.Value!.GetString(MergedIntoProperty) is not { Length: > 0 } && main.Value!.GetString("TimelineKey") is { } current && current != row.RowKey)
+        {
+            await timeline.DeleteIfPresentAsync(TimelineRow.PostsPartition, row.RowKey, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
