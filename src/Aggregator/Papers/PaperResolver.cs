@@ -36,6 +36,64 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         return result;
     }
 
+    /// <summary>
+    /// Changes a stored paper (enrichment: canonical metadata, an arXiv id found by title) under the same gate as
+    /// ingestion. When the change gives it a key another paper already holds, the two merge exactly as two mentions
+    /// would: the older survives with its id, the other becomes a redirect. Null when the paper is gone or
+    /// <paramref name="revise"/> declines (returns null).
+    /// </summary>
+    public async Task<PaperRevision?> ReviseAsync(string paperId, Func<Paper, Paper?> revise, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paperId);
+        ArgumentNullException.ThrowIfNull(revise);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await store.GetAsync(paperId, cancellationToken).ConfigureAwait(false);
+            if (current is null || revise(current) is not { } revised)
+            {
+                return null;
+            }
+
+            var keys = PaperUpdate.KeysOf(revised).Concat(PaperUpdate.KeysOf(current)).Distinct().ToList();
+            var known = await store.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+            var others = new List<Paper>();
+            foreach (var id in known.Values.Distinct(StringComparer.Ordinal).Where(id => id != current.Id))
+            {
+                if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id && others.All(p => p.Id != other.Id))
+                {
+                    others.Add(other);
+                }
+            }
+
+            if (others.Count == 0)
+            {
+                await store.SaveAsync(revised, keys, cancellationToken).ConfigureAwait(false);
+                return new PaperRevision(revised, []);
+            }
+
+            var ordered = others.Append(revised).OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+            var survivor = ordered[0];
+            foreach (var absorbed in ordered.Skip(1))
+            {
+                survivor = PaperUpdate.Absorb(survivor, absorbed);
+            }
+
+            survivor = survivor with { Updated = clock.GetUtcNow() };
+            var allKeys = ordered.SelectMany(PaperUpdate.KeysOf).Concat(keys).Concat(PaperUpdate.KeysOf(survivor)).Distinct().ToList();
+            foreach (var absorbed in ordered.Skip(1))
+            {
+                await store.MergeAsync(survivor, allKeys, absorbed.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new PaperRevision(survivor, ordered.Skip(1).Select(p => p.Id).ToList());
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     private async Task<Paper> ResolveOneAsync(Post post, PaperMention mention, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
