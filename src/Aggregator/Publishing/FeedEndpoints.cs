@@ -176,7 +176,7 @@ public sealed class FeedEndpoints
         else
         {
             var found = await posts.GetNewestAsync(request.Query, cancellationToken);
-            document = postFeed.Build(found, context, title, options.FeedDescription);
+            document = await postFeed.BuildAsync(found, context, title, options.FeedDescription, cancellationToken);
         }
 
         return new RenderedResource(FeedRenderer.Render(document, request.Format), FeedRenderer.ContentType(request.Format), document.Updated);

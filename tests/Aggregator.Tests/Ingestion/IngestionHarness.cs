@@ -32,6 +32,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
         {
             [SettingNames.Storage] = azurite.ConnectionString,
             [SettingNames.SourcesFile] = SourcesPath,
+            // Tests never reach the internet; enrichment tests turn it on against loopback fakes.
+            [SettingNames.EnrichmentEnabled] = "false",
         }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
