@@ -11,13 +11,23 @@ using Microsoft.Extensions.Options;
 
 namespace Aggregator.Enrichment;
 
-/// <summary>Registers the enrichment stage; <see cref="SettingNames.EnrichmentEnabled"/> turns it off.</summary>
+/// <summary>
+/// Registers the enrichment stage. <see cref="SettingNames.EnrichmentEnabled"/> turns it off; the finer options
+/// (<see cref="EnrichmentOptions"/>: service URLs, contact, intervals, batch sizes) bind from the "Enrichment" section,
+/// e.g. the environment variable <c>Enrichment__Contact</c>.
+/// </summary>
 public static class EnrichmentServiceCollectionExtensions
 {
+    public const string Section = "Enrichment";
+
     public static IServiceCollection AddEnrichment(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<EnrichmentOptions>().Configure(o => o.Enabled = EnabledIn(configuration));
+        services.AddOptions<EnrichmentOptions>()
+            .Bind(configuration.GetSection(Section))
+            .Configure(o => o.Enabled = EnabledIn(configuration))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.UserAgent), "EnrichmentOptions.UserAgent must name the aggregator.")
+            .Validate(o => o.ArxivRequestInterval >= TimeSpan.Zero && o.ArxivIdBatchSize > 0 && o.TitleBatchSize > 0, "Enrichment intervals and batch sizes must be positive.");
         services.TryAddSingleton<IPendingPaperLookups, TablePendingPaperLookups>();
         services.TryAddSingleton(sp => new MetadataServices(
             MetadataServices.CreateHttpClient(),

@@ -15,7 +15,8 @@ public sealed class OpenReviewClient
     {
         this.http = http;
         this.gate = gate;
-        apiUrl = options.OpenReviewApiUrl;
+        // "notes" resolves under the root only if the root ends with '/': a configured ".../api" would otherwise lose its last segment.
+        apiUrl = options.OpenReviewApiUrl.AbsolutePath.EndsWith('/') ? options.OpenReviewApiUrl : new Uri(options.OpenReviewApiUrl.AbsoluteUri + "/");
         siteUrl = options.OpenReviewSiteUrl;
     }
 

@@ -56,6 +56,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
 
     public string SourcesPath { get; }
 
+    public IServiceProvider Services => services;
+
     public IngestionRunner Runner => services.GetRequiredService<IngestionRunner>();
 
     public IPostStore Posts => services.GetRequiredService<IPostStore>();
