@@ -25,12 +25,15 @@ internal sealed record FeedCategory(string Term, string? Label, string Scheme)
         return new FeedCategory(term, null, PaperScheme);
     }
 
-    /// <summary>A paper known only from a post's list (not found in the store): its arXiv id from the link, else the title.</summary>
+    /// <summary>A paper known only from a post's list (not found in the store): its id from the canonical link, else the title.</summary>
     public static FeedCategory ForPaper(PostPaper paper)
     {
         ArgumentNullException.ThrowIfNull(paper);
         const string abs = "https://arxiv.org/abs/";
-        var term = paper.Url.StartsWith(abs, StringComparison.Ordinal) ? "arXiv:" + paper.Url[abs.Length..] : paper.Title;
+        const string doi = "https://doi.org/";
+        var term = paper.Url.StartsWith(abs, StringComparison.Ordinal) ? "arXiv:" + paper.Url[abs.Length..]
+            : paper.Url.StartsWith(doi, StringComparison.Ordinal) ? "doi:" + paper.Url[doi.Length..]
+            : paper.Title;
         return new FeedCategory(term, null, PaperScheme);
     }
 }
