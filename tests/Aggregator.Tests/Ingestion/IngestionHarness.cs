@@ -34,7 +34,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
             [SettingNames.SourcesFile] = SourcesPath,
             // Tests never reach the internet; enrichment tests turn it on against loopback fakes.
             [SettingNames.EnrichmentEnabled] = "false",
-        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
