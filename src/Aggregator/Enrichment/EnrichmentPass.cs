@@ -19,6 +19,9 @@ internal sealed class EnrichmentPass(DateTimeOffset deadline, int arxivRequestsB
 
     public int Failed { get; set; }
 
+    /// <summary>Questions asked (titles searched, arXiv ids and OpenReview ids looked up), however many went to one request.</summary>
+    public int Questions { get; set; }
+
     public EnrichmentReport Report(int arxivRequests, int openReviewRequests) => new()
     {
         Papers = Papers,
@@ -26,6 +29,7 @@ internal sealed class EnrichmentPass(DateTimeOffset deadline, int arxivRequestsB
         TitlesResolved = TitlesResolved,
         Merged = Merged,
         Failed = Failed,
+        Questions = Questions,
         ArxivRequests = arxivRequests - arxivRequestsBefore,
         OpenReviewRequests = openReviewRequests - openReviewRequestsBefore,
     };

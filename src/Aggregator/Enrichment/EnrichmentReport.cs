@@ -20,6 +20,9 @@ public sealed record EnrichmentReport
     /// <summary>Papers whose lookup failed this pass (recorded on them, retried on a later run).</summary>
     public int Failed { get; init; }
 
+    /// <summary>Titles searched plus ids looked up: the requests there would be without batching.</summary>
+    public int Questions { get; init; }
+
     public int ArxivRequests { get; init; }
 
     public int OpenReviewRequests { get; init; }

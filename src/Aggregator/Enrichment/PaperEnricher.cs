@@ -119,6 +119,7 @@ public sealed partial class PaperEnricher
             }
 
             IReadOnlyList<ArxivEntry> found;
+            pass.Questions += batch.Length;
             try
             {
                 found = await arxiv.SearchTitlesAsync(batch.Select(p => p.Title).ToList(), pass.Deadline, cancellationToken).ConfigureAwait(false);
@@ -160,6 +161,7 @@ public sealed partial class PaperEnricher
             }
 
             IReadOnlyDictionary<string, ArxivEntry> found;
+            pass.Questions += batch.Length;
             try
             {
                 found = await arxiv.GetByIdsAsync(batch.Select(p => p.ArxivId!).Distinct(StringComparer.Ordinal).ToList(), pass.Deadline, cancellationToken).ConfigureAwait(false);
@@ -194,6 +196,7 @@ public sealed partial class PaperEnricher
             }
 
             OpenReviewNote? note;
+            pass.Questions++;
             try
             {
                 note = await openReview.GetAsync(paper.OpenReviewId!, pass.Deadline, cancellationToken).ConfigureAwait(false);
