@@ -9,6 +9,8 @@ namespace Aggregator.Enrichment;
 /// </summary>
 internal static class PaperMetadata
 {
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromDays(7);
+
     public static Paper FromArxiv(Paper paper, ArxivEntry entry, DateTimeOffset now) => paper with
     {
         ArxivId = paper.ArxivId ?? entry.Id,
@@ -66,8 +68,6 @@ internal static class PaperMetadata
 
         return paper with { Lookup = paper.Lookup with { Attempts = attempts, NextAttempt = now + wait, LastError = error } };
     }
-
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromDays(7);
 
     private static PaperLookup Answered(PaperLookup lookup) => lookup with { Attempts = 0, NextAttempt = null, LastError = null };
 

@@ -17,12 +17,21 @@ public static class PaperLookupNeeds
     /// <summary>Its OpenReview id has not been looked up yet (it may add the venue even to an arXiv paper).</summary>
     public static bool NeedsOpenReview(Paper paper) => paper.OpenReviewId is not null && paper.Lookup.OpenReviewFetched is null;
 
-    /// <summary>No arXiv id, and a title specific enough to search arXiv by that was not searched yet.</summary>
+    /// <summary>
+    /// No arXiv id, and a title specific enough to search arXiv by that was not searched yet. arXiv titles are in
+    /// Latin script, so a title a post gave only in Chinese ("直接偏好优化") is not worth a request.
+    /// </summary>
     public static bool NeedsTitleSearch(Paper paper) =>
         paper.ArxivId is null && paper.Lookup.TitleSearched is null
-        && !PaperUpdate.IsPlaceholderTitle(paper) && PaperTitle.KeyFor(paper.Title) is not null;
+        && !PaperUpdate.IsPlaceholderTitle(paper) && PaperTitle.KeyFor(paper.Title) is not null && MostlyLatin(paper.Title);
 
     public static bool NeedsAny(Paper paper) => NeedsArxiv(paper) || NeedsOpenReview(paper) || NeedsTitleSearch(paper);
+
+    private static bool MostlyLatin(string title)
+    {
+        var letters = title.Where(char.IsLetter).ToList();
+        return letters.Count > 0 && letters.Count(c => c < 0x250) * 2 >= letters.Count;
+    }
 
     /// <summary>When the paper is next due for a lookup, or null when nothing is left to ask (or it failed too often).</summary>
     public static DateTimeOffset? DueAt(Paper paper)

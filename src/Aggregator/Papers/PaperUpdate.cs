@@ -37,7 +37,9 @@ internal static class PaperUpdate
     }
 
     /// <summary>Folds another stored record of the same paper into this one, keeping this one's id and first-seen time.</summary>
-    public static Paper Absorb(Paper survivor, Paper absorbed) => WithMetadataOf(survivor, absorbed) with
+    public static Paper Absorb(Paper survivor, Paper absorbed) => Fold(WithMetadataOf(survivor, absorbed), absorbed);
+
+    private static Paper Fold(Paper survivor, Paper absorbed) => survivor with
     {
         ArxivId = survivor.ArxivId ?? absorbed.ArxivId,
         Doi = survivor.Doi ?? absorbed.Doi,

@@ -10,6 +10,9 @@ namespace Aggregator.Publishing;
 /// </summary>
 internal sealed class PaperFeedBuilder
 {
+    /// <summary>Longer abstracts are cut at the last sentence end that fits (or a word), so an item stays an item.</summary>
+    public const int AbstractLength = 600;
+
     public FeedDocument Build(IReadOnlyList<Paper> papers, FeedContext context, string title, string description)
     {
         var entries = new List<FeedEntry>(papers.Count);
@@ -70,9 +73,6 @@ internal sealed class PaperFeedBuilder
             Categories = [FeedCategory.ForPaper(paper)],
         };
     }
-
-    /// <summary>Longer abstracts are cut at the last sentence end that fits (or a word), so an item stays an item.</summary>
-    public const int AbstractLength = 600;
 
     private static string? Excerpt(string? text)
     {

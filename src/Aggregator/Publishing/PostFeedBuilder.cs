@@ -15,14 +15,16 @@ internal sealed class PostFeedBuilder(ImageUrlRewriter imageRewriter, IPaperStor
     public async Task<FeedDocument> BuildAsync(IReadOnlyList<Post> posts, FeedContext context, string title, string description, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var id in posts.SelectMany(p => p.Papers).Select(p => p.PaperId).Distinct(StringComparer.Ordinal))
+        var papers = new System.Collections.Concurrent.ConcurrentDictionary<string, Paper>(StringComparer.Ordinal);
+        var ids = posts.SelectMany(p => p.Papers).Select(p => p.PaperId).Distinct(StringComparer.Ordinal).ToList();
+        // Point reads, a few at a time: a page of posts names a hundred papers or so, and the render is cached per data version.
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            if (await paperStore.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper)
+            if (await paperStore.GetAsync(id, ct).ConfigureAwait(false) is { } paper)
             {
                 papers[id] = paper;
             }
-        }
+        }).ConfigureAwait(false);
 
         return Build(posts, papers, context, title, description);
     }
