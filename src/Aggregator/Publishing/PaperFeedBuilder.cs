@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Aggregator.Storage;
+using Aggregator.Summaries;
 
 namespace Aggregator.Publishing;
 
@@ -36,9 +37,11 @@ internal sealed class PaperFeedBuilder
 
     private static FeedEntry BuildEntry(Paper paper)
     {
-        // A summary posts gave (or a model wrote) leads; otherwise the abstract, cut to the length of a feed item.
-        var summary = paper.Summary ?? Excerpt(paper.Abstract);
-        var summarizer = paper.Summary is not null ? paper.Summarizer : paper.Abstract is not null ? "the paper's abstract" : null;
+        // A summary a post gave or a model wrote leads; the abstract, cut to the length of a feed item, beats a mere
+        // extract of some post's text.
+        var postSummary = paper.Summary is not null && !(paper.Abstract is not null && paper.Summarizer == ExtractiveSummarizer.Name);
+        var summary = postSummary ? paper.Summary : Excerpt(paper.Abstract);
+        var summarizer = postSummary ? paper.Summarizer : paper.Abstract is not null ? "the paper's abstract" : null;
         var summaryHtml = SummaryLines.Html(summary, summarizer);
 
         var content = new StringBuilder(2048);
@@ -48,7 +51,7 @@ internal sealed class PaperFeedBuilder
             content.Append("<p>Authors: ").Append(HtmlText.Escape(string.Join(", ", paper.Authors))).Append("</p>");
         }
 
-        if (paper.Summary is not null && Excerpt(paper.Abstract) is { } excerpt)
+        if (postSummary && Excerpt(paper.Abstract) is { } excerpt)
         {
             content.Append("<p>Abstract: ").Append(HtmlText.Escape(excerpt)).Append("</p>");
         }

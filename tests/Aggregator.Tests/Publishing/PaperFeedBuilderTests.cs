@@ -73,4 +73,21 @@ public sealed class PaperFeedBuilderTests
         var categories = items.Select(i => i.Elements("category").Single().Value).ToList();
         Assert.Equal(["A Title-Only Paper About Things", "arXiv:2305.18290"], categories);
     }
+
+    [Theory]
+    [InlineData("extractive", false)]
+    [InlineData("llm:gpt-4o-mini", true)]
+    public async Task Papers_AbstractBeatsAnExtractButNotAWrittenSummary(string summarizer, bool summaryLeads)
+    {
+        var paper = Enriched() with { Summary = "What one post said about it.", Summarizer = summarizer };
+        await using var server = await FeedTestServer.StartAsync(papers: [paper]);
+
+        using var document = JsonDocument.Parse(await server.Client.GetStringAsync("/api/papers?format=json"));
+
+        var item = document.RootElement.GetProperty("items")[0];
+        var summary = item.GetProperty("summary").GetString()!;
+        Assert.Equal(summaryLeads, summary.StartsWith("What one post said", StringComparison.Ordinal));
+        Assert.Equal(!summaryLeads, summary.StartsWith("We study how preference data", StringComparison.Ordinal));
+        Assert.Contains("We study how preference data", item.GetProperty("content_html").GetString(), StringComparison.Ordinal);
+    }
 }
