@@ -1,4 +1,5 @@
 using Aggregator.Hosting;
+using Aggregator.Ingestion;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,9 @@ public static class FunctionsComposition
         });
 
         services.AddAggregator(configuration);
+
+        // On Azure every run fans out: one message per source, ingested by as many instances as the queue needs.
+        services.Configure<IngestionOptions>(options => options.UseQueue = true);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Aggregator.Functions.Tests.Harness;
 using Aggregator.Hosting;
 using Aggregator.Ingestion;
+using Aggregator.Ingestion.Queue;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace Aggregator.Functions.Tests;
 public sealed class IngestTests(FunctionsEnvironment environment)
 {
     [Fact]
-    public async Task Ingest_OnSchedule_FetchesEverySourceAndTheFeedShowsTheirPosts()
+    public async Task Ingest_OnSchedule_QueuesEverySourceAndTheQueueTriggerIngestsThemIntoTheFeed()
     {
         await using var app = environment.NewApp([environment.Feeds.Source(SampleFeed.Arxiv), environment.Feeds.Source(SampleFeed.Csdn)]);
         var server = environment.Feeds.Server;
@@ -19,19 +20,24 @@ public sealed class IngestTests(FunctionsEnvironment environment)
 
         await app.Function<Ingest>().RunAsync(new TimerInfo { IsPastDue = false }, CancellationToken.None);
 
-        Assert.Equal(before + 2, server.RequestsTo(SampleFeed.Arxiv.Path).Count + server.RequestsTo(SampleFeed.Csdn.Path).Count);
-        var summary = Assert.Single(app.Logs.From<Ingest>(), e => e.Level == LogLevel.Information);
-        Assert.Equal(2, summary["Sources"]);
-        Assert.Equal(0, summary["Failed"]);
-        Assert.True((int)summary["NewPosts"]! > 0);
+        // The timer only queues: nothing is fetched until the messages are delivered.
+        Assert.Equal(before, server.RequestsTo(SampleFeed.Arxiv.Path).Count + server.RequestsTo(SampleFeed.Csdn.Path).Count);
+        var queued = Assert.Single(app.Logs.From<Ingest>(), e => e.Level == LogLevel.Information);
+        Assert.Equal(2, queued["Sources"]);
         Assert.DoesNotContain(app.Logs.From<Ingest>(), e => e.Level == LogLevel.Warning);
+
+        var delivered = await app.DeliverQueuedAsync();
+
+        Assert.Equal(["arxiv", "csdn"], delivered.Select(w => w.SourceId).Order(StringComparer.Ordinal));
+        Assert.Single(delivered.Select(w => w.RunId).Distinct());
+        Assert.Equal(before + 2, server.RequestsTo(SampleFeed.Arxiv.Path).Count + server.RequestsTo(SampleFeed.Csdn.Path).Count);
         var feed = app.Request("GET", "/api/feed");
         await app.Function<Feed>().RunAsync(feed.Request);
         Assert.Contains("偏好对齐论文清单：DPO 之后的七篇必读", feed.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Ingest_PastDue_LogsThatTheTimerFiredLateAndStillRuns()
+    public async Task Ingest_PastDue_LogsThatTheTimerFiredLateAndStillQueues()
     {
         await using var app = environment.NewApp([environment.Feeds.Source(SampleFeed.Arxiv)]);
 
@@ -39,28 +45,54 @@ public sealed class IngestTests(FunctionsEnvironment environment)
 
         var late = Assert.Single(app.Logs.From<Ingest>(), e => e.Level == LogLevel.Warning);
         Assert.Contains("late", late.Message, StringComparison.Ordinal);
-        Assert.Contains(app.Logs.From<Ingest>(), e => e.Level == LogLevel.Information && (int)e["NewPosts"]! > 0);
+        Assert.Contains(app.Logs.From<Ingest>(), e => e.Level == LogLevel.Information && (int)e["Sources"]! == 1);
+        Assert.Equal("arxiv", Assert.Single(await app.DeliverQueuedAsync()).SourceId);
     }
 
     [Fact]
-    public async Task Ingest_TimeBudgetUsedUp_LeavesTheRemainingSourcesForTheNextRun()
+    public async Task Ingest_SourceBackingOff_IsNotQueued()
     {
-        // Every feed takes two seconds to answer and sources are read one at a time, so a one-second budget is spent
-        // while the first source is fetched: the other two must not be started.
-        await using var slowFeeds = await SampleFeedServer.StartAsync(delay: TimeSpan.FromSeconds(2));
+        // The first run fails on the missing feed and backs it off; the second run queues only the healthy source.
         await using var app = environment.NewApp(
-            [slowFeeds.Source(SampleFeed.Arxiv), slowFeeds.Source(SampleFeed.Csdn), slowFeeds.Source(SampleFeed.Weibo)],
-            new Dictionary<string, string?> { [SettingNames.IngestTimeBudget] = "00:00:01" },
-            services => services.Configure<IngestionOptions>(o => o.MaxParallelSources = 1));
+            [environment.Feeds.Source(SampleFeed.Arxiv), new { id = "gone", name = "Gone", url = environment.Feeds.Server.Url("/no-such-feed.xml").AbsoluteUri }]);
+        await app.RunScheduledIngestAsync();
 
-        await app.Function<Ingest>().RunAsync(new TimerInfo(), CancellationToken.None);
-        var fetchedInFirstRun = slowFeeds.Server.Requests.Select(r => r.Path).ToList();
-        await app.Function<Ingest>().RunAsync(new TimerInfo(), CancellationToken.None);
-        var fetchedInSecondRun = slowFeeds.Server.Requests.Skip(fetchedInFirstRun.Count).Select(r => r.Path).ToList();
+        var second = await app.RunScheduledIngestAsync();
 
-        Assert.Equal([SampleFeed.Arxiv.Path], fetchedInFirstRun);
-        // The sources not reached go first next time, and this run's budget again stops after one.
-        Assert.Equal([SampleFeed.Csdn.Path], fetchedInSecondRun);
+        Assert.Equal(["arxiv"], second.Select(w => w.SourceId));
+    }
+
+    [Fact]
+    public async Task IngestSource_DeliveredTwice_StoresItsPostsOnce()
+    {
+        await using var app = environment.NewApp([environment.Feeds.Source(SampleFeed.Csdn)]);
+        var work = new SourceWork("csdn", "run-1", IgnoreBackoff: true);
+        var runner = app.Services.GetRequiredService<IngestionRunner>();
+
+        var first = await runner.RunOneAsync(work);
+        var again = await runner.RunOneAsync(work with { Attempt = 2 });
+
+        Assert.True(first.NewPosts > 0);
+        Assert.Equal(0, again.NewPosts);
+        var posts = await app.Services.GetRequiredService<Aggregator.Storage.IPostStore>().GetNewestAsync(new Aggregator.Storage.FeedQuery { Limit = 200 });
+        Assert.Equal(first.NewPosts, posts.Count);
+    }
+
+    [Fact]
+    public async Task IngestPoisoned_RecordsTheGiveUpOnTheSourceState()
+    {
+        await using var app = environment.NewApp([environment.Feeds.Source(SampleFeed.Arxiv)]);
+        var poison = app.Services.GetRequiredService<StorageConnection>().CreateQueueServiceClient().GetQueueClient(IngestQueueNames.Poison);
+        await poison.SendMessageAsync(new SourceWork("arxiv", "run-7").ToJson());
+        var message = Assert.Single((await poison.ReceiveMessagesAsync(1)).Value);
+
+        await app.Function<IngestPoisoned>().RunAsync(message, CancellationToken.None);
+
+        var state = await app.Services.GetRequiredService<Aggregator.Storage.ISourceStateStore>().GetAsync("arxiv");
+        Assert.NotNull(state);
+        Assert.Contains("run-7", state.LastError, StringComparison.Ordinal);
+        Assert.Contains(IngestQueueNames.Poison, state.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, state.FailureCount);
     }
 
     [Fact]

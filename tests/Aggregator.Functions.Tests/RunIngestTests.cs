@@ -8,21 +8,22 @@ namespace Aggregator.Functions.Tests;
 public sealed class RunIngestTests(FunctionsEnvironment environment)
 {
     [Fact]
-    public async Task RunIngest_Post_RunsAnIngestAndAnswersItsJsonReport()
+    public async Task RunIngest_Post_QueuesEverySourceAndAnswers202WithTheRun()
     {
         await using var app = environment.NewApp([environment.Feeds.Source(SampleFeed.Arxiv), environment.Feeds.Source(SampleFeed.Csdn)]);
         var http = app.Request("POST", "/api/ingest");
 
         await app.Function<RunIngest>().RunAsync(http.Request);
 
-        Assert.Equal(200, http.StatusCode);
+        Assert.Equal(202, http.StatusCode);
         Assert.Equal("application/json; charset=utf-8", http.Response.ContentType);
         Assert.Equal("no-store", http.Header("Cache-Control"));
-        using var report = JsonDocument.Parse(http.BodyText);
-        var sources = report.RootElement.GetProperty("sources").EnumerateArray().ToList();
-        Assert.Equal(["arxiv", "csdn"], sources.Select(s => s.GetProperty("sourceId").GetString()).Order(StringComparer.Ordinal));
-        Assert.All(sources, s => Assert.Equal("ingested", s.GetProperty("outcome").GetString()));
-        Assert.True(report.RootElement.GetProperty("newPosts").GetInt32() > 0);
+        using var answer = JsonDocument.Parse(http.BodyText);
+        Assert.Equal(2, answer.RootElement.GetProperty("queued").GetInt32());
+        var runId = answer.RootElement.GetProperty("runId").GetString();
+        var delivered = await app.DeliverQueuedAsync();
+        Assert.Equal(["arxiv", "csdn"], delivered.Select(w => w.SourceId).Order(StringComparer.Ordinal));
+        Assert.All(delivered, w => Assert.Equal(runId, w.RunId));
     }
 
     [Fact]
@@ -35,21 +36,22 @@ public sealed class RunIngestTests(FunctionsEnvironment environment)
         await app.Function<RunIngest>().RunAsync(http.Request);
 
         // The CLI would answer 403 here; under Functions the host checked the function key before the call.
-        Assert.Equal(200, http.StatusCode);
+        Assert.Equal(202, http.StatusCode);
     }
 
     [Fact]
-    public async Task RunIngest_Twice_AnswersTheSecondRunUnchanged()
+    public async Task RunIngest_Force_QueuesASourceThatIsBackingOff()
     {
-        await using var app = environment.NewApp([environment.Feeds.Source(SampleFeed.Arxiv)]);
+        await using var app = environment.NewApp(
+            [new { id = "gone", name = "Gone", url = environment.Feeds.Server.Url("/no-such-feed.xml").AbsoluteUri }]);
+        await app.RunScheduledIngestAsync();
         await app.Function<RunIngest>().RunAsync(app.Request("POST", "/api/ingest").Request);
-        var second = app.Request("POST", "/api/ingest?force=true");
+        Assert.Empty(await app.DeliverQueuedAsync());
+        var forced = app.Request("POST", "/api/ingest?force=true");
 
-        await app.Function<RunIngest>().RunAsync(second.Request);
+        await app.Function<RunIngest>().RunAsync(forced.Request);
 
-        using var report = JsonDocument.Parse(second.BodyText);
-        var source = Assert.Single(report.RootElement.GetProperty("sources").EnumerateArray());
-        Assert.Equal("unchanged", source.GetProperty("outcome").GetString());
-        Assert.Equal(0, report.RootElement.GetProperty("newPosts").GetInt32());
+        var work = Assert.Single(await app.DeliverQueuedAsync());
+        Assert.True(work.IgnoreBackoff);
     }
 }

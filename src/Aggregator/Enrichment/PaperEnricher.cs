@@ -28,6 +28,9 @@ public sealed partial class PaperEnricher
     private readonly TimeProvider clock;
     private readonly ILogger<PaperEnricher> logger;
 
+    // Runs may overlap in one process (the interval, the admin endpoint); one pass at a time is enough, the other skips.
+    private readonly SemaphoreSlim passing = new(1, 1);
+
     internal PaperEnricher(
         IPendingPaperLookups pending,
         IPaperStore store,
@@ -68,6 +71,11 @@ public sealed partial class PaperEnricher
             return EnrichmentReport.Skip("no network");
         }
 
+        if (!await passing.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            return EnrichmentReport.Skip("another pass is running in this process");
+        }
+
         var pass = new EnrichmentPass(clock.GetUtcNow() + budget, arxivHttp.Requests, openReviewHttp.Requests);
         try
         {
@@ -75,8 +83,12 @@ public sealed partial class PaperEnricher
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Storage failing mid-pass: what was stored stays stored, the rest is still due next run.
+            // Storage failing mid-pass (or a paper that kept changing): what was stored stays stored, the rest is still due next run.
             LogPassFailed(logger, ex);
+        }
+        finally
+        {
+            passing.Release();
         }
 
         var report = pass.Report(arxivHttp.Requests, openReviewHttp.Requests);

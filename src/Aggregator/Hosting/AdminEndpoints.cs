@@ -10,10 +10,10 @@ using Microsoft.Extensions.Configuration;
 namespace Aggregator.Hosting;
 
 /// <summary>
-/// Operator endpoints shared by both hosts: POST /api/ingest runs an ingest now (needs the admin key in the CLI host;
+/// Operator endpoints shared by both hosts: POST /api/ingest starts an ingest now (in-process, or queued in the Functions app) (needs the admin key in the CLI host;
 /// the Functions host protects it with a function key instead), GET /api/health lists each source's state.
 /// </summary>
-public sealed class AdminEndpoints(IngestionRunner runner, ISourceCatalogProvider catalog, ISourceStateStore states, IConfiguration configuration)
+public sealed class AdminEndpoints(IngestionStarter starter, ISourceCatalogProvider catalog, ISourceStateStore states, IConfiguration configuration)
 {
     public const string KeyHeader = "X-Admin-Key";
 
@@ -43,8 +43,16 @@ public sealed class AdminEndpoints(IngestionRunner runner, ISourceCatalogProvide
         var force = string.Equals(context.Request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
         try
         {
-            var report = await runner.RunAsync(new IngestionRunOptions { IgnoreBackoff = force }, context.RequestAborted).ConfigureAwait(false);
-            await WriteJsonAsync(context, StatusCodes.Status200OK, report).ConfigureAwait(false);
+            var started = await starter.StartAsync(new IngestionRunOptions { IgnoreBackoff = force }, context.RequestAborted).ConfigureAwait(false);
+            if (started.Report is { } report)
+            {
+                await WriteJsonAsync(context, StatusCodes.Status200OK, report).ConfigureAwait(false);
+            }
+            else
+            {
+                // Sent to the queue: the consumers ingest it; /api/health shows each source's outcome as it lands.
+                await WriteJsonAsync(context, StatusCodes.Status202Accepted, new { runId = started.RunId, queued = started.Sources }).ConfigureAwait(false);
+            }
         }
         catch (SourceCatalogException ex)
         {

@@ -4,6 +4,7 @@ using Aggregator.Enrichment;
 using Aggregator.Extraction;
 using Aggregator.Fetching;
 using Aggregator.Ingestion;
+using Aggregator.Ingestion.Queue;
 using Aggregator.Papers;
 using Aggregator.Parsing;
 using Aggregator.Publishing;
@@ -71,6 +72,12 @@ public static class AggregatorServiceCollectionExtensions
         services.TryAddSingleton<ItemIngestor>();
         services.TryAddSingleton<SourceIngestor>();
         services.TryAddSingleton<IngestionRunner>();
+        services.TryAddSingleton<IngestionStarter>();
+        services.AddOptions<IngestQueueOptions>();
+        // Resolved only by hosts that fan out through the queue, so a store given without a queue endpoint still serves.
+        services.TryAddSingleton(_ => new IngestQueue(storage.CreateQueueServiceClient()));
+        services.TryAddSingleton<PoisonedWork>();
+        services.TryAddSingleton<QueueConsumer>();
 
         // Endpoints.
         services.AddAggregatorPublishing(configuration);

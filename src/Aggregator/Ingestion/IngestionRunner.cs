@@ -25,33 +25,15 @@ public sealed partial class IngestionRunner(
     TimeProvider clock,
     ILogger<IngestionRunner> logger)
 {
-    // One run at a time per process: the timer, the admin endpoint and serve's interval must not interleave.
-    private readonly SemaphoreSlim running = new(1, 1);
+    // No lock around a run: the timer, the admin endpoint, serve's interval, another CLI process and every Functions
+    // instance may ingest at once, and the stores settle each race with conditional writes.
 
     /// <exception cref="SourceCatalogException">The sources file is missing or invalid.</exception>
     public async Task<IngestionReport> RunAsync(IngestionRunOptions runOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runOptions);
-        await running.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await RunExclusiveAsync(runOptions, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            running.Release();
-        }
-    }
-
-    private async Task<IngestionReport> RunExclusiveAsync(IngestionRunOptions runOptions, CancellationToken cancellationToken)
-    {
         var stopwatch = Stopwatch.StartNew();
-        var sources = (await catalog.GetAsync(cancellationToken).ConfigureAwait(false)).Sources
-            .Where(s => runOptions.SourceIds is null || runOptions.SourceIds.Contains(s.Id))
-            .ToList();
-        var lastAttempts = (await states.ListAsync(cancellationToken).ConfigureAwait(false))
-            .ToDictionary(s => s.SourceId, s => s.LastAttempt ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
-        var ordered = sources.OrderBy(s => lastAttempts.GetValueOrDefault(s.Id, DateTimeOffset.MinValue)).ToList();
+        var ordered = await OrderedSourcesAsync(runOptions, cancellationToken).ConfigureAwait(false);
 
         var run = new IngestionRun(clock.GetUtcNow(), summarizers.CreateForRun(), runOptions.IgnoreBackoff);
         using var budget = new CancellationTokenSource();
@@ -97,13 +79,78 @@ public sealed partial class IngestionRunner(
         }
 
         var report = new IngestionReport(results.OfType<SourceRunResult>().ToList(), stopwatch.Elapsed);
-        if (resummarized > 0 || report.Sources.Any(s => s.NewPosts > 0 || s.Duplicates > 0))
+        if (resummarized > 0 || report.Sources.Any(Changed))
         {
             await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LogRun(logger, report.Sources.Count, report.NewPosts, report.Failed, report.Elapsed);
         return report;
+    }
+
+    /// <summary>
+    /// The work of a run as queue messages: one per enabled source that is due (not backing off, unless the run ignores
+    /// backoff), least recently attempted first.
+    /// </summary>
+    /// <exception cref="SourceCatalogException">The sources file is missing or invalid.</exception>
+    public async Task<IReadOnlyList<SourceWork>> PlanAsync(IngestionRunOptions runOptions, string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runOptions);
+        var now = clock.GetUtcNow();
+        var due = new HashSet<string>(StringComparer.Ordinal);
+        if (!runOptions.IgnoreBackoff)
+        {
+            foreach (var state in await states.ListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (state.NextAttempt is { } next && next > now)
+                {
+                    due.Add(state.SourceId);
+                }
+            }
+        }
+
+        return (await OrderedSourcesAsync(runOptions, cancellationToken).ConfigureAwait(false))
+            .Where(s => s.Enabled && !due.Contains(s.Id))
+            .Select(s => new SourceWork(s.Id, runId, runOptions.IgnoreBackoff))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The unit both hosts scale by: ingest one source, as one queue message asks. Unlike a whole run, a failure to
+    /// record the source's outcome (storage down) is thrown, so the queue delivers the message again later.
+    /// </summary>
+    /// <exception cref="SourceCatalogException">The sources file is missing or invalid.</exception>
+    public async Task<SourceRunResult> RunOneAsync(SourceWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var catalogued = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (catalogued.Sources.FirstOrDefault(s => s.Id == work.SourceId) is not { } source)
+        {
+            // Removed from the sources file since the message was sent: nothing to do, and nothing to retry.
+            return new SourceRunResult(work.SourceId, work.SourceId, SourceOutcome.Skipped) { Message = "no longer in the sources file" };
+        }
+
+        var run = new IngestionRun(clock.GetUtcNow(), summarizers.CreateForRun(), work.IgnoreBackoff);
+        var result = await ingestor.IngestAsync(source, run, cancellationToken).ConfigureAwait(false);
+        if (Changed(result))
+        {
+            await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        LogOne(logger, source.Id, work.RunId, work.Attempt, result.Outcome, result.NewPosts);
+        return result;
+    }
+
+    private static bool Changed(SourceRunResult result) => result.NewPosts > 0 || result.Duplicates > 0;
+
+    private async Task<List<SourceDefinition>> OrderedSourcesAsync(IngestionRunOptions runOptions, CancellationToken cancellationToken)
+    {
+        var sources = (await catalog.GetAsync(cancellationToken).ConfigureAwait(false)).Sources
+            .Where(s => runOptions.SourceIds is null || runOptions.SourceIds.Contains(s.Id))
+            .ToList();
+        var lastAttempts = (await states.ListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => s.SourceId, s => s.LastAttempt ?? DateTimeOffset.MinValue, StringComparer.Ordinal);
+        return sources.OrderBy(s => lastAttempts.GetValueOrDefault(s.Id, DateTimeOffset.MinValue)).ToList();
     }
 
     private async Task<SourceRunResult> RunSourceAsync(SourceDefinition source, IngestionRun run, CancellationToken cancellationToken)
@@ -122,6 +169,9 @@ public sealed partial class IngestionRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest run over {Sources} sources: {New} new posts, {Failed} failed, in {Elapsed}")]
     private static partial void LogRun(ILogger logger, int sources, int @new, int failed, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} of run {RunId} (delivery {Attempt}): {Outcome}, {New} new posts")]
+    private static partial void LogOne(ILogger logger, string source, string runId, long attempt, SourceOutcome outcome, int @new);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Source {Source} failed and its failure could not be recorded")]
     private static partial void LogUnrecorded(ILogger logger, string source, Exception exception);

@@ -25,7 +25,13 @@ public sealed partial class ItemIngestor(
     DedupeOptions dedupe,
     ILogger<ItemIngestor> logger)
 {
-    private readonly SemaphoreSlim storeGate = new(1, 1);
+    // Copies first seen this close together count as seen at once (one run, or two instances' runs), so their feeds' own
+    // dates decide which is the original.
+    private static readonly TimeSpan SameRunWindow = TimeSpan.FromHours(1);
+
+    // How far before the stored copy's date another copy's own date may reach and still be believed (reposts follow
+    // their original by hours or days, not years).
+    private static readonly TimeSpan TakeoverWindow = TimeSpan.FromDays(7);
 
     internal async Task<ItemOutcome> IngestAsync(SourceDefinition source, FeedItem item, Uri baseUri, IngestionRun run, CancellationToken cancellationToken)
     {
@@ -46,36 +52,37 @@ public sealed partial class ItemIngestor(
         // Too short a text (a bare "转发微博") would match everything: such posts get no fingerprint and only exact identity matching.
         var comparable = TextFingerprint.TryCompute(text, dedupe, out var fingerprint);
 
-        // Sources ingest in parallel: the check for an existing copy and the store must be one step, or two copies of the
-        // same post arriving at once from two feeds are both stored. Summaries are written inside it too, so a copy
-        // never costs an LLM call; with the extractive summariser the whole step takes milliseconds.
-        await storeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
         {
-            if (await posts.FindByIdentityAsync(identityKeys, cancellationToken).ConfigureAwait(false) is { } raced)
-            {
-                await posts.AddSourceAsync(raced, copy, identityKeys, cancellationToken).ConfigureAwait(false);
-                return ItemOutcome.Known;
-            }
-
-            if (comparable && await FindNearDuplicateAsync(fingerprint, cancellationToken).ConfigureAwait(false) is { } duplicateOf)
-            {
-                await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
-                await PreferEarlierCopyAsync(duplicateOf, source, item, copy, title, article, text, run, cancellationToken).ConfigureAwait(false);
-                LogDuplicate(logger, title, source.Id, duplicateOf);
-                return ItemOutcome.Duplicate;
-            }
-
-            var post = await BuildPostAsync(source, item, run, copy, link ?? baseUri.AbsoluteUri, title, article, text, fingerprint, cancellationToken).ConfigureAwait(false);
-            var mentions = papers.Identify(new PostDocument(title, article.Html, text, new Uri(post.Link)));
-            var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
-            return await posts.AddAsync(post with { Papers = paperRefs }, identityKeys, cancellationToken).ConfigureAwait(false)
-                ? ItemOutcome.New
-                : ItemOutcome.Known;
+            await posts.AddSourceAsync(duplicateOf, copy, identityKeys, cancellationToken).ConfigureAwait(false);
+            await PreferEarlierCopyAsync(duplicateOf, source, item, copy, title, article, text, run, cancellationToken).ConfigureAwait(false);
+            LogDuplicate(logger, title, source.Id, duplicateOf);
+            return ItemOutcome.Duplicate;
         }
-        finally
+
+        // No lock around check and store: other sources of this run and other instances ingest at the same time, and the
+        // store settles every race with Table Storage's conditional writes (see IPostStore.AddAsync). The checks above
+        // only spare a known copy its summary.
+        var post = await BuildPostAsync(source, item, run, copy, link ?? baseUri.AbsoluteUri, title, article, text, fingerprint, cancellationToken).ConfigureAwait(false);
+        var mentions = papers.Identify(new PostDocument(title, article.Html, text, new Uri(post.Link)));
+        var paperRefs = await paperResolver.ResolveAsync(post, mentions, cancellationToken).ConfigureAwait(false);
+        var added = await posts.AddAsync(post with { Papers = paperRefs }, identityKeys, comparable ? dedupe.MaxDistance : -1, cancellationToken).ConfigureAwait(false);
+        if (added.Outcome != PostAddOutcome.Added && added.PostId != post.Id)
         {
-            storeGate.Release();
+            await paperResolver.WithdrawAsync(post.Id, paperRefs, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (added.Outcome)
+        {
+            case PostAddOutcome.Added:
+                return ItemOutcome.New;
+            case PostAddOutcome.Duplicate:
+                // Lost the race to a copy stored a moment earlier; the earlier-published copy still represents the post.
+                await PreferEarlierCopyAsync(added.PostId, source, item, copy, title, article, text, run, cancellationToken).ConfigureAwait(false);
+                LogDuplicate(logger, title, source.Id, added.PostId);
+                return ItemOutcome.Duplicate;
+            default:
+                return ItemOutcome.Known;
         }
     }
 
@@ -110,32 +117,44 @@ public sealed partial class ItemIngestor(
 
     /// <summary>
     /// Copies of one post can arrive in any order (feeds are read in parallel, a repost's feed may be polled first).
-    /// The copy published first — the original, not the "转载" — represents the post; the post keeps its id and its
-    /// place in the feed, and every copy stays listed among its sources.
+    /// What we saw first represents the post; among copies first seen in the same run, the one its feed dates earlier
+    /// (the original, not the "转载") takes over, but only within <see cref="TakeoverWindow"/> before the stored copy's date:
+    /// a feed can forge any date, and a copy dated 2000-01-01 must not rewrite another source's title and link. The post
+    /// keeps its id and its place in the feed, and every copy stays listed among its sources.
     /// </summary>
     private async Task PreferEarlierCopyAsync(
         string postId, SourceDefinition source, FeedItem item, PostSource copy, string title, ExtractedArticle article, string text,
         IngestionRun run, CancellationToken cancellationToken)
     {
         var published = PlausibleDate(item.PublishingDate ?? item.UpdatedDate, run.Started);
-        if (await posts.GetAsync(postId, cancellationToken).ConfigureAwait(false) is not { } stored
-            || published >= stored.Published.AddMinutes(-1))
+        for (var attempt = 0; attempt < 16; attempt++)
         {
-            return;
-        }
+            if (await posts.GetAsync(postId, cancellationToken).ConfigureAwait(false) is not { } stored
+                || stored.SourceId == source.Id
+                || stored.FirstSeen < run.Started.Subtract(SameRunWindow)
+                || published >= stored.Published.AddMinutes(-1)
+                || published < stored.Published.Subtract(TakeoverWindow))
+            {
+                return;
+            }
 
-        await posts.UpdateAsync(stored with
-        {
-            SourceId = source.Id,
-            SourceName = source.Name,
-            Title = title,
-            Link = copy.Link,
-            Authors = item.Authors,
-            Published = published,
-            ContentHtml = article.Html,
-            Text = text,
-            Sources = [.. stored.Sources.Where(s => s == copy), .. stored.Sources.Where(s => s != copy)],
-        }, cancellationToken).ConfigureAwait(false);
+            var updated = await posts.UpdateAsync(stored with
+            {
+                SourceId = source.Id,
+                SourceName = source.Name,
+                Title = title,
+                Link = copy.Link,
+                Authors = item.Authors,
+                Published = published,
+                ContentHtml = article.Html,
+                Text = text,
+                Sources = [.. stored.Sources.Where(s => s == copy), .. stored.Sources.Where(s => s != copy)],
+            }, cancellationToken).ConfigureAwait(false);
+            if (updated)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>

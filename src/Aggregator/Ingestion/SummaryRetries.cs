@@ -30,8 +30,11 @@ public sealed partial class SummaryRetries(IPostStore posts, ILogger<SummaryRetr
                 break;
             }
 
-            await posts.UpdateAsync(post with { Summary = summary.Text, Summarizer = summary.Summarizer, SummaryRetry = false }, cancellationToken).ConfigureAwait(false);
-            improved++;
+            // Changed meanwhile (a copy recorded by another instance): it stays marked, and the next run tries again.
+            if (await posts.UpdateAsync(post with { Summary = summary.Text, Summarizer = summary.Summarizer, SummaryRetry = false }, cancellationToken).ConfigureAwait(false))
+            {
+                improved++;
+            }
         }
 
         if (improved > 0)

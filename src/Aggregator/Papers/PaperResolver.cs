@@ -10,96 +10,184 @@ namespace Aggregator.Papers;
 /// </summary>
 public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summaries, TimeProvider clock)
 {
-    // Ingestion runs sources in parallel; two posts about the same new paper must not both create it.
-    private readonly SemaphoreSlim gate = new(1, 1);
+    // Each attempt loses only to a writer that changed the same paper in the meantime; a handful is plenty even with
+    // every instance ingesting posts about one paper at once.
+    private const int MaxAttempts = 16;
 
     public async Task<IReadOnlyList<PostPaper>> ResolveAsync(Post post, IReadOnlyList<PaperMention> mentions, CancellationToken cancellationToken = default)
     {
         var result = new List<PostPaper>();
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        foreach (var mention in mentions.Where(m => m.Keys.Count > 0))
         {
-            foreach (var mention in mentions.Where(m => m.Keys.Count > 0))
+            var paper = await ResolveOneAsync(post, mention, cancellationToken).ConfigureAwait(false);
+            if (result.All(r => r.PaperId != paper.Id))
             {
-                var paper = await ResolveOneAsync(post, mention, cancellationToken).ConfigureAwait(false);
-                if (result.All(r => r.PaperId != paper.Id))
-                {
-                    result.Add(new PostPaper(paper.Id, paper.Title, paper.CanonicalUrl));
-                }
+                result.Add(new PostPaper(paper.Id, paper.Title, paper.CanonicalUrl));
             }
-        }
-        finally
-        {
-            gate.Release();
         }
 
         return result;
     }
 
     /// <summary>
-    /// Changes a stored paper (enrichment: canonical metadata, an arXiv id found by title) under the same gate as
-    /// ingestion. When the change gives it a key another paper already holds, the two merge exactly as two mentions
-    /// would: the older survives with its id, the other becomes a redirect. Null when the paper is gone or
-    /// <paramref name="revise"/> declines (returns null).
+    /// Changes a stored paper (enrichment: canonical metadata, an arXiv id found by title) with the same conditional
+    /// writes as ingestion. When the change gives it a key another paper already holds, the two merge exactly as two
+    /// mentions would: the older survives with its id, the other becomes a redirect. Null when the paper is gone or
+    /// <paramref name="revise"/> declines (returns null); once applied, a lost race only finishes the merge.
     /// </summary>
     public async Task<PaperRevision?> ReviseAsync(string paperId, Func<Paper, Paper?> revise, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(paperId);
         ArgumentNullException.ThrowIfNull(revise);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var absorbed = new List<string>();
+        for (var attempt = 1; ; attempt++)
         {
-            var current = await store.GetAsync(paperId, cancellationToken).ConfigureAwait(false);
-            if (current is null || revise(current) is not { } revised)
+            var (outcome, paper) = await TryReviseAsync(paperId, revise, absorbed, cancellationToken).ConfigureAwait(false);
+            switch (outcome)
             {
-                return null;
+                case RevisionOutcome.Declined:
+                    return null;
+                case RevisionOutcome.Done:
+                    return new PaperRevision(paper!, absorbed);
+                case RevisionOutcome.Applied:
+                    // Stored, but a key or a merge lost a race: what is left is only to fold in the other paper.
+                    revise = p => p;
+                    paperId = paper!.Id;
+                    break;
             }
 
-            var keys = PaperUpdate.KeysOf(revised).Concat(PaperUpdate.KeysOf(current)).Distinct().ToList();
-            var known = await store.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
-            var others = new List<Paper>();
-            foreach (var id in known.Values.Distinct(StringComparer.Ordinal).Where(id => id != current.Id))
+            if (attempt >= MaxAttempts)
             {
-                if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id && others.All(p => p.Id != other.Id))
-                {
-                    others.Add(other);
-                }
+                throw new InvalidOperationException($"Paper {paperId} kept changing under {MaxAttempts} attempts to revise it; it is revised again on a later run.");
             }
 
-            if (others.Count == 0)
-            {
-                await store.SaveAsync(revised, keys, cancellationToken).ConfigureAwait(false);
-                return new PaperRevision(revised, []);
-            }
-
-            var ordered = others.Append(revised).OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
-            var survivor = ordered[0];
-            foreach (var absorbed in ordered.Skip(1))
-            {
-                survivor = PaperUpdate.Absorb(survivor, absorbed);
-            }
-
-            survivor = survivor with { Updated = clock.GetUtcNow() };
-            var allKeys = ordered.SelectMany(PaperUpdate.KeysOf).Concat(keys).Concat(PaperUpdate.KeysOf(survivor)).Distinct().ToList();
-            foreach (var absorbed in ordered.Skip(1))
-            {
-                await store.MergeAsync(survivor, allKeys, absorbed.Id, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new PaperRevision(survivor, ordered.Skip(1).Select(p => p.Id).ToList());
-        }
-        finally
-        {
-            gate.Release();
+            await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private enum RevisionOutcome
+    {
+        Declined,
+        Retry,
+        Applied,
+        Done,
+    }
+
+    private async Task<(RevisionOutcome Outcome, Paper? Paper)> TryReviseAsync(string paperId, Func<Paper, Paper?> revise, List<string> absorbedIds, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(paperId, cancellationToken).ConfigureAwait(false);
+        if (current is null || revise(current) is not { } revised)
+        {
+            return (RevisionOutcome.Declined, null);
+        }
+
+        var keys = PaperUpdate.KeysOf(revised).Concat(PaperUpdate.KeysOf(current)).Distinct().ToList();
+        var known = await store.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+        var others = new List<Paper>();
+        foreach (var id in known.Values.Distinct(StringComparer.Ordinal).Where(id => id != current.Id))
+        {
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id && others.All(p => p.Id != other.Id))
+            {
+                others.Add(other);
+            }
+        }
+
+        // Each record keeps the version it was read at, so every write below is conditional on nobody having changed it.
+        var ordered = others.Append(revised).OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var survivor = ordered[0];
+        foreach (var absorbed in ordered.Skip(1))
+        {
+            survivor = PaperUpdate.Absorb(survivor, absorbed);
+        }
+
+        if (ordered.Count > 1)
+        {
+            survivor = survivor with { Updated = clock.GetUtcNow() };
+        }
+
+        if (!await store.SaveIfUnchangedAsync(survivor, cancellationToken).ConfigureAwait(false))
+        {
+            return (RevisionOutcome.Retry, null);
+        }
+
+        foreach (var absorbed in ordered.Skip(1))
+        {
+            if (!await store.MarkMergedIfUnchangedAsync(absorbed, survivor.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return (RevisionOutcome.Applied, survivor);
+            }
+
+            absorbedIds.Add(absorbed.Id);
+        }
+
+        var claim = ordered.SelectMany(PaperUpdate.KeysOf).Concat(keys).Concat(PaperUpdate.KeysOf(survivor)).Distinct()
+            .Where(k => !known.TryGetValue(k, out var owner) || owner != survivor.Id)
+            .ToList();
+        return await store.ClaimKeysAsync(survivor.Id, claim, cancellationToken).ConfigureAwait(false) is null
+            ? (RevisionOutcome.Done, survivor)
+            : (RevisionOutcome.Applied, survivor);
+    }
+
+    /// <summary>
+    /// Takes a post's coverage back from its papers: the post lost a race to a copy stored a moment earlier, which
+    /// already holds the coverage, so a paper counts each discussion once whichever instance stored it.
+    /// </summary>
+    public async Task WithdrawAsync(string postId, IReadOnlyList<PostPaper> papers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        foreach (var reference in papers)
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                if (await store.GetAsync(reference.PaperId, cancellationToken).ConfigureAwait(false) is not { } paper
+                    || paper.Coverage.All(c => c.PostId != postId))
+                {
+                    break;
+                }
+
+                var withdrawn = paper with { Coverage = paper.Coverage.Where(c => c.PostId != postId).ToList() };
+                if (await store.SaveIfUnchangedAsync(withdrawn, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Read, fold, write conditionally, claim the keys; start again whenever another writer (another instance, another
+    /// source in this run) changed one of the papers or claimed one of the keys in between. No lock: Table Storage's
+    /// ETags and insert-if-absent decide who was first.
+    /// </summary>
     private async Task<Paper> ResolveOneAsync(Post post, PaperMention mention, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryResolveOneAsync(post, mention, cancellationToken).ConfigureAwait(false) is { } resolved)
+            {
+                return resolved;
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"Paper {mention.Keys[0]} kept changing under {MaxAttempts} attempts to record post {post.Id}; the post is retried on the next run.");
+            }
+
+            // Writers that collided retry at different moments, so they do not collide again in lockstep.
+            await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Paper?> TryResolveOneAsync(Post post, PaperMention mention, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var known = await store.FindByKeysAsync(mention.Keys, cancellationToken).ConfigureAwait(false);
+        // The id a new paper would get is looked up too: a writer that stored it but died before claiming its keys
+        // (or is claiming them now) must be joined, not raced.
+        var ids = known.Values.Append(PaperIds.FromKey(mention.Keys[0])).Distinct(StringComparer.Ordinal);
         var stored = new List<Paper>();
-        foreach (var id in known.Values.Distinct(StringComparer.Ordinal))
+        foreach (var id in ids)
         {
             if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper && stored.All(p => p.Id != paper.Id))
             {
@@ -125,20 +213,26 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
             }
         }
 
-        var keys = PaperUpdate.KeysOf(updated).Concat(mention.Keys).Distinct().ToList();
-        if (ordered.Count > 1)
+        // Survivor first (it already holds the absorbed papers' coverage), then the pointers, then the keys: a crash at
+        // any point leaves every key resolving to a paper that holds all coverage written so far.
+        if (!await store.SaveIfUnchangedAsync(updated, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var absorbed in ordered.Skip(1))
-            {
-                await store.MergeAsync(updated, keys.Concat(PaperUpdate.KeysOf(absorbed)).Distinct().ToList(), absorbed.Id, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        else
-        {
-            await store.SaveAsync(updated, keys, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return updated;
+        foreach (var absorbed in ordered.Skip(1))
+        {
+            if (!await store.MarkMergedIfUnchangedAsync(absorbed, updated.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+
+        var keys = PaperUpdate.KeysOf(updated).Concat(mention.Keys).Concat(ordered.Skip(1).SelectMany(PaperUpdate.KeysOf))
+            .Distinct()
+            .Where(k => !known.TryGetValue(k, out var owner) || owner != updated.Id)
+            .ToList();
+        return await store.ClaimKeysAsync(updated.Id, keys, cancellationToken).ConfigureAwait(false) is null ? updated : null;
     }
 
     private static Paper NewPaper(PaperMention mention, DateTimeOffset now) => new()

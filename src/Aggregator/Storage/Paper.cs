@@ -51,6 +51,12 @@ public sealed record Paper
     /// <summary>What the metadata services have told us about this paper, and what is still to ask.</summary>
     public PaperLookup Lookup { get; init; } = PaperLookup.None;
 
+    /// <summary>
+    /// The stored version this record was read at (an ETag), null for a paper not stored yet: a conditional save
+    /// succeeds only if no other writer changed the paper since, which is how concurrent instances avoid losing coverage.
+    /// </summary>
+    public string? StoreVersion { get; init; }
+
     /// <summary>Independent sources: distinct source ids among the posts that covered the paper.</summary>
     public int SourceCount => Coverage.Select(c => c.SourceId).Distinct(StringComparer.Ordinal).Count();
 

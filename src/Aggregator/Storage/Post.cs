@@ -51,4 +51,10 @@ public sealed record Post
 
     /// <summary>SimHash of the normalised text, for near-duplicate detection.</summary>
     public ulong Fingerprint { get; init; }
+
+    /// <summary>
+    /// The stored version this record was read at (an ETag), null when built, not read: an update made from it succeeds
+    /// only if no other writer (a copy recorded by another instance) changed the post since.
+    /// </summary>
+    public string? StoreVersion { get; init; }
 }

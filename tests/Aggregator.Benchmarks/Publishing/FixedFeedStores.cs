@@ -18,13 +18,13 @@ internal sealed class FixedFeedStores(IReadOnlyList<Post> posts) : IPostStore, I
     public Task<IReadOnlyList<FingerprintCandidate>> FindByFingerprintBandsAsync(ulong fingerprint, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<FingerprintCandidate>>([]);
 
-    public Task<bool> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default) =>
+    public Task<PostAddResult> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, int maxFingerprintDistance, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The benchmark's stores are read-only.");
 
     public Task AddSourceAsync(string postId, PostSource source, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The benchmark's stores are read-only.");
 
-    public Task UpdateAsync(Post post, CancellationToken cancellationToken = default) =>
+    public Task<bool> UpdateAsync(Post post, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The benchmark's stores are read-only.");
 
     Task<Paper?> IPaperStore.GetAsync(string paperId, CancellationToken cancellationToken) => Task.FromResult<Paper?>(null);
@@ -39,6 +39,15 @@ internal sealed class FixedFeedStores(IReadOnlyList<Post> posts) : IPostStore, I
         throw new NotSupportedException("The benchmark's stores are read-only.");
 
     public Task MergeAsync(Paper survivor, IReadOnlyCollection<PaperKey> keys, string absorbedPaperId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The benchmark's stores are read-only.");
+
+    public Task<bool> SaveIfUnchangedAsync(Paper paper, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The benchmark's stores are read-only.");
+
+    public Task<string?> ClaimKeysAsync(string paperId, IReadOnlyCollection<PaperKey> keys, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The benchmark's stores are read-only.");
+
+    public Task<bool> MarkMergedIfUnchangedAsync(Paper absorbed, string survivorId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The benchmark's stores are read-only.");
 
     Task<string> IDataVersion.GetAsync(CancellationToken cancellationToken) => Task.FromResult("1");

@@ -13,7 +13,7 @@ public sealed record FunctionMetadata(
     public FunctionBinding Trigger => Bindings.Single(b => b.Type.EndsWith("Trigger", StringComparison.Ordinal));
 }
 
-/// <summary>One binding of a function: for an HTTP trigger its route, methods and authorization level; for a timer its schedule.</summary>
+/// <summary>One binding of a function: for an HTTP trigger its route, methods and authorization level; for a timer its schedule; for a queue its queue and connection setting.</summary>
 public sealed record FunctionBinding(
     string Name,
     string Type,
@@ -21,7 +21,9 @@ public sealed record FunctionBinding(
     string? AuthLevel,
     IReadOnlyList<string>? Methods,
     string? Route,
-    string? Schedule);
+    string? Schedule,
+    string? QueueName = null,
+    string? Connection = null);
 
 /// <summary>The function's retry policy, as [FixedDelayRetry] declares it.</summary>
 public sealed record FunctionRetry(string Strategy, int MaxRetryCount, string? DelayInterval);

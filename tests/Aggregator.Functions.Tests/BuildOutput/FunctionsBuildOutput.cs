@@ -22,7 +22,8 @@ public static class FunctionsBuildOutput
     {
         var path = PathOf(relativePath);
         Assert.True(File.Exists(path), $"{relativePath} is not in the Functions build output {Folder}.");
-        return JsonDocument.Parse(File.ReadAllText(path));
+        // host.json carries comments, as the Functions host allows.
+        return JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
     }
 
     /// <summary>functions.metadata: one entry per function, as the worker SDK generated it from the [Function] methods.</summary>

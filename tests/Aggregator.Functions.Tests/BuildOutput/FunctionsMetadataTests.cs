@@ -1,3 +1,4 @@
+using Aggregator.Ingestion.Queue;
 using Aggregator.Functions.Tests.Harness;
 using Aggregator.Hosting;
 
@@ -87,4 +88,16 @@ public sealed class FunctionsMetadataTests
 
     private static List<FunctionMetadata> HttpFunctions() =>
         [.. FunctionsBuildOutput.Functions().Where(f => f.Trigger.Type == "httpTrigger")];
+
+    [Theory]
+    [InlineData(nameof(IngestSource), IngestQueueNames.Sources)]
+    [InlineData(nameof(IngestPoisoned), IngestQueueNames.Poison)]
+    public void QueueFunctions_ListenOnTheirQueueThroughTheStorageSetting(string function, string queue)
+    {
+        var trigger = FunctionsBuildOutput.Functions().Single(f => f.Name == function).Trigger;
+
+        Assert.Equal("queueTrigger", trigger.Type);
+        Assert.Equal(queue, trigger.QueueName);
+        Assert.Equal(SettingNames.Storage, trigger.Connection);
+    }
 }

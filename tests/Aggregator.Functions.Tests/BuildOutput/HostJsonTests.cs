@@ -1,3 +1,4 @@
+using Aggregator.Ingestion.Queue;
 using System.Globalization;
 using Aggregator.Hosting;
 using Aggregator.Testing.Paths;
@@ -45,5 +46,20 @@ public sealed class HostJsonTests
         var worker = description.GetProperty("defaultWorkerPath").GetString()!;
         Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
         Assert.True(File.Exists(FunctionsBuildOutput.PathOf(worker)), $"{worker} is not in the build output.");
+    }
+
+    [Fact]
+    public void HostJson_QueueSettings_AreTheOnesServeQueueConsumesWith()
+    {
+        using var hostJson = FunctionsBuildOutput.ReadJson("host.json");
+        var queues = hostJson.RootElement.GetProperty("extensions").GetProperty("queues");
+        var cli = new IngestQueueOptions();
+
+        Assert.Equal(cli.BatchSize, queues.GetProperty("batchSize").GetInt32());
+        Assert.Equal(cli.NewBatchThreshold, queues.GetProperty("newBatchThreshold").GetInt32());
+        Assert.Equal(cli.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(IngestPoisoned.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(cli.RetryDelay, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(cli.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, CultureInfo.InvariantCulture));
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Aggregator.Hosting;
+using Aggregator.Ingestion;
+using Aggregator.Ingestion.Queue;
+using Microsoft.Azure.Functions.Worker;
 using Aggregator.Storage.Tables;
 using Microsoft.ApplicationInsights.WorkerService;
 using Microsoft.Extensions.Configuration;
@@ -60,6 +63,13 @@ public sealed class FunctionsApp : IAsyncDisposable
         configureServices?.Invoke(collection);
 
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // Apps of one test collection share Azurite's queues, one after another: start each with none of its
+        // predecessor's messages.
+        var queue = services.GetRequiredService<IngestQueue>();
+        queue.EnsureCreatedAsync().GetAwaiter().GetResult();
+        services.GetRequiredService<StorageConnection>().CreateQueueServiceClient().GetQueueClient(IngestQueueNames.Sources).ClearMessages();
+        services.GetRequiredService<StorageConnection>().CreateQueueServiceClient().GetQueueClient(IngestQueueNames.Poison).ClearMessages();
     }
 
     public IConfiguration Configuration { get; }
@@ -73,6 +83,38 @@ public sealed class FunctionsApp : IAsyncDisposable
     public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 
     public object Function(Type functionClass) => ActivatorUtilities.CreateInstance(services, functionClass);
+
+    /// <summary>
+    /// Delivers every message waiting on ingest-sources to <see cref="IngestSource"/> as the host's queue listener would,
+    /// deleting each one its function completed; the messages delivered, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<SourceWork>> DeliverQueuedAsync(CancellationToken cancellationToken = default)
+    {
+        var queue = services.GetRequiredService<IngestQueue>();
+        var delivered = new List<SourceWork>();
+        while (true)
+        {
+            var batch = await queue.ReceiveAsync(32, TimeSpan.FromMinutes(1), cancellationToken);
+            if (batch.Length == 0)
+            {
+                return delivered;
+            }
+
+            foreach (var message in batch)
+            {
+                await Function<IngestSource>().RunAsync(message, cancellationToken);
+                await queue.CompleteAsync(message, cancellationToken);
+                delivered.Add(SourceWork.FromJson(message.Body.ToString()));
+            }
+        }
+    }
+
+    /// <summary>The scheduled run as it happens on Azure: the timer queues the due sources, the queue trigger ingests them.</summary>
+    public async Task<IReadOnlyList<SourceWork>> RunScheduledIngestAsync(TimerInfo? timer = null, CancellationToken cancellationToken = default)
+    {
+        await Function<Ingest>().RunAsync(timer ?? new TimerInfo(), cancellationToken);
+        return await DeliverQueuedAsync(cancellationToken);
+    }
 
     /// <summary>An HTTP request to this app, as the ASP.NET Core integration hands it to a function.</summary>
     public HttpInvocation Request(string method, string pathAndQuery) => new(services, method, pathAndQuery);

@@ -51,7 +51,7 @@ public sealed class FunctionsEnvironment : IAsyncLifetime
                         ["ImageProxy:AllowLoopbackForTests"] = "true",
                         ["ImageProxy:Referers:localhost"] = "https://weibo.com/",
                     });
-                await app.Function<Ingest>().RunAsync(new TimerInfo(), CancellationToken.None);
+                await app.RunScheduledIngestAsync();
                 ingested = app;
             }
 

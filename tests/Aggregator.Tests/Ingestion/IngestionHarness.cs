@@ -24,7 +24,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
         IEnumerable<object> sources,
         Action<FetcherOptions>? fetcher = null,
         Action<IngestionOptions>? ingestion = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? tablePrefix = null)
     {
         SourcesPath = Path.Combine(directory, "sources.json");
         File.WriteAllText(SourcesPath, JsonSerializer.Serialize(new { sources }));
@@ -39,7 +40,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddAggregator(configuration);
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        // Harnesses given one prefix share one store, as instances of one deployment do.
+        var prefix = tablePrefix ?? "t" + Guid.NewGuid().ToString("N")[..10];
         collection.Configure<TableStoreOptions>(o => o.TablePrefix = prefix);
         collection.Configure<FetcherOptions>(o =>
         {

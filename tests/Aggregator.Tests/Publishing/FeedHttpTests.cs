@@ -8,6 +8,9 @@ namespace Aggregator.Tests.Publishing;
 /// <summary>Caching and HTTP semantics: validators, conditional GET, HEAD, content coding and the render cache.</summary>
 public sealed class FeedHttpTests
 {
+    // DedupeOptions.MaxDistance as ingestion passes it.
+    private const int MaxDistance = 3;
+
     [Theory]
     [InlineData("/api/feed")]
     [InlineData("/api/papers?format=json")]
@@ -57,7 +60,7 @@ public sealed class FeedHttpTests
     {
         await using var server = await FeedTestServer.StartAsync(posts: [FeedFixtures.ChinesePost()]);
         using var first = await server.Client.GetAsync("/api/feed");
-        await server.Posts.AddAsync(FeedFixtures.EnglishPost("post-en-9", FeedFixtures.Base.AddHours(1)), []);
+        await server.Posts.AddAsync(FeedFixtures.EnglishPost("post-en-9", FeedFixtures.Base.AddHours(1)), [], MaxDistance);
         await server.Version.BumpAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/feed");

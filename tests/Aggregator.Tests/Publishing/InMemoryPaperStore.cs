@@ -59,4 +59,23 @@ internal sealed class InMemoryPaperStore : IPaperStore
         papers.TryRemove(absorbedPaperId, out _);
         await SaveAsync(survivor, keys, cancellationToken);
     }
+
+    public Task<bool> SaveIfUnchangedAsync(Paper paper, CancellationToken cancellationToken = default)
+    {
+        papers[paper.Id] = paper;
+        return Task.FromResult(true);
+    }
+
+    public Task<string?> ClaimKeysAsync(string paperId, IReadOnlyCollection<PaperKey> keys, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in keys)
+        {
+            this.keys[key] = paperId;
+        }
+
+        return Task.FromResult<string?>(null);
+    }
+
+    public Task<bool> MarkMergedIfUnchangedAsync(Paper absorbed, string survivorId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(papers.TryRemove(absorbed.Id, out _));
 }

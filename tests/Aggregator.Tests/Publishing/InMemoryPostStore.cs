@@ -43,8 +43,8 @@ internal sealed class InMemoryPostStore : IPostStore
     public Task<IReadOnlyList<FingerprintCandidate>> FindByFingerprintBandsAsync(ulong fingerprint, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<FingerprintCandidate>>(posts.Values.Where(p => p.Fingerprint == fingerprint).Select(p => new FingerprintCandidate(p.Id, p.Fingerprint)).ToList());
 
-    public Task<bool> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default) =>
-        Task.FromResult(posts.TryAdd(post.Id, post));
+    public Task<PostAddResult> AddAsync(Post post, IReadOnlyCollection<string> identityKeys, int maxFingerprintDistance, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PostAddResult(posts.TryAdd(post.Id, post) ? PostAddOutcome.Added : PostAddOutcome.Known, post.Id));
 
     public Task AddSourceAsync(string postId, PostSource source, IReadOnlyCollection<string> identityKeys, CancellationToken cancellationToken = default)
     {
@@ -56,10 +56,10 @@ internal sealed class InMemoryPostStore : IPostStore
         return Task.CompletedTask;
     }
 
-    public Task UpdateAsync(Post post, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateAsync(Post post, CancellationToken cancellationToken = default)
     {
         posts[post.Id] = post;
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     private static Post CopyWith(Post post, IReadOnlyList<PostSource> sources) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using Aggregator.Dedupe;
 
@@ -7,8 +8,10 @@ namespace Aggregator.Storage.Tables;
 
 /// <summary>
 /// The near-duplicate index in "postbands": one row per 16-bit band value ("b2-9f3a-0" in partition "b2-9f"), with one
-/// property per post whose fingerprint has that value. A lookup is a point read per band, whatever the store's size; adding a post is a
-/// Merge of one property, so concurrent writers never overwrite each other and nothing has to be read first.
+/// property per post whose fingerprint has that value. A lookup is a point read per band, whatever the store's size.
+/// Adding a post is a Merge of one property on the condition that the row is still the version the duplicate check read:
+/// two near-duplicates share at least one band, so when they are claimed at once, one of them finds the row changed,
+/// reads it again and sees the other. That is what keeps a post from being stored twice by two instances, without a lock.
 /// </summary>
 /// <remarks>
 /// A range query per band would be a partition scan on Azure but a scan of the whole table on Azurite, which made
@@ -22,10 +25,10 @@ internal sealed class FingerprintBandIndex(AggregatorTables tables)
 
     private const string PostPrefix = "p_";
 
-    // The row each band's next post goes to, as the lookup that precedes every add just saw it: rows only ever fill up,
-    // so the hint can be late but never points past a row with room. Without a hint, the add reads the rows itself.
+    // Each band as the lookup that precedes every add just read it (posts, the tail row and its version), so the claim
+    // that follows costs no second read unless someone wrote the row in between.
     private const int MaxHints = 4_096;
-    private readonly ConcurrentDictionary<string, int> tailHints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BandRead> hints = new(StringComparer.Ordinal);
 
     // 256 band values to a partition (1,024 in all), so a bulk load can write rows 100 to a transaction.
     public static string PartitionKey(string band) => band[..5];
@@ -41,37 +44,72 @@ internal sealed class FingerprintBandIndex(AggregatorTables tables)
         var found = new Dictionary<string, FingerprintCandidate>(StringComparer.Ordinal);
         foreach (var band in TextFingerprint.BandKeys(fingerprint))
         {
-            var (posts, tail) = await ReadBandAsync(band, cancellationToken).ConfigureAwait(false);
-            foreach (var post in posts)
+            var read = await ReadBandAsync(band, cancellationToken).ConfigureAwait(false);
+            foreach (var post in read.Posts)
             {
                 found.TryAdd(post.PostId, post);
             }
 
-            if (tailHints.Count >= MaxHints)
+            if (hints.Count >= MaxHints)
             {
-                tailHints.Clear();
+                hints.Clear();
             }
 
-            tailHints[band] = tail;
+            hints[band] = read;
         }
 
         return found.Values.ToList();
     }
 
-    /// <summary>Indexes a post under its four bands; adding it twice leaves one entry.</summary>
-    public async Task AddAsync(string postId, ulong fingerprint, CancellationToken cancellationToken)
+    /// <summary>Indexes a post under its four bands unconditionally; adding it twice leaves one entry.</summary>
+    public Task AddAsync(string postId, ulong fingerprint, CancellationToken cancellationToken) =>
+        ClaimAsync(postId, fingerprint, _ => false, cancellationToken);
+
+    /// <summary>
+    /// Indexes the post under its bands, band by band in a fixed order, unless a post that <paramref name="isDuplicate"/>
+    /// accepts is (or, racing, becomes) indexed under one of them: then that post's id is returned and the claim stops.
+    /// The post itself is never its own duplicate, so a rerun after a crash completes its own claim.
+    /// </summary>
+    public async Task<string?> ClaimAsync(string postId, ulong fingerprint, Func<FingerprintCandidate, bool> isDuplicate, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
         foreach (var band in TextFingerprint.BandKeys(fingerprint))
         {
-            var tail = tailHints.TryRemove(band, out var hinted)
-                ? hinted
-                : (await ReadBandAsync(band, cancellationToken).ConfigureAwait(false)).Tail;
-            await table.UpsertAsync(Entry(band, tail, postId, fingerprint), TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var read = hints.TryRemove(band, out var hinted) ? hinted : await ReadBandAsync(band, cancellationToken).ConfigureAwait(false);
+            for (var attempt = 0; ; attempt++)
+            {
+                if (read.Posts.Where(p => p.PostId != postId && isDuplicate(p)).Select(p => p.PostId).FirstOrDefault() is { } duplicateOf)
+                {
+                    return duplicateOf;
+                }
+
+                if (read.Posts.Any(p => p.PostId == postId))
+                {
+                    break;
+                }
+
+                var entry = Entry(band, read.Tail, postId, fingerprint);
+                var written = read.TailVersion is { } version
+                    ? await table.UpdateIfUnchangedAsync(entry, version, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false)
+                    : await table.AddIfAbsentAsync(entry, cancellationToken).ConfigureAwait(false);
+                if (written)
+                {
+                    break;
+                }
+
+                if (attempt >= 32)
+                {
+                    throw new InvalidOperationException($"Band {band} kept changing under {attempt} attempts to index post {postId}.");
+                }
+
+                read = await ReadBandAsync(band, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        return null;
     }
 
-    private async Task<(List<FingerprintCandidate> Posts, int Tail)> ReadBandAsync(string band, CancellationToken cancellationToken)
+    private async Task<BandRead> ReadBandAsync(string band, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tables.Names.PostBands).ConfigureAwait(false);
         var posts = new List<FingerprintCandidate>();
@@ -80,7 +118,7 @@ internal sealed class FingerprintBandIndex(AggregatorTables tables)
             var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(band), RowKey(band, index), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!row.HasValue)
             {
-                return (posts, index);
+                return new BandRead(posts, index, null);
             }
 
             var before = posts.Count;
@@ -94,8 +132,11 @@ internal sealed class FingerprintBandIndex(AggregatorTables tables)
 
             if (posts.Count - before < PostsPerRow)
             {
-                return (posts, index);
+                return new BandRead(posts, index, row.Value!.ETag);
             }
         }
     }
+
+    /// <summary>A band's posts, the row a new post goes to and its version (null: that row does not exist yet).</summary>
+    private sealed record BandRead(List<FingerprintCandidate> Posts, int Tail, ETag? TailVersion);
 }

@@ -70,6 +70,7 @@ internal static class PaperEntityMapper
     public static Paper FromRows(TableEntity main, IReadOnlyList<TableEntity> coverageRows) => new()
     {
         Id = main.PartitionKey,
+        StoreVersion = main.ETag.ToString(),
         Title = main.GetString("Title") ?? "",
         Authors = JsonColumn.Read<List<string>>(main.GetString("Authors"), []),
         ArxivId = main.GetString("ArxivId"),

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
@@ -22,6 +23,21 @@ internal static class PartitionWriter
         return await WriteAsync(table, rows, TableTransactionActionType.Add, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes the rows if the main row is still the version <paramref name="ifMatch"/> names (null: if it does not
+    /// exist); false when another writer changed it first. Atomic when the rows fit one transaction, as a paper's do.
+    /// </summary>
+    public static async Task<bool> WriteIfUnchangedAsync(TableClient table, IReadOnlyList<TableEntity> rows, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        if (ifMatch is null)
+        {
+            return await WriteAsync(table, rows, TableTransactionActionType.Add, cancellationToken).ConfigureAwait(false);
+        }
+
+        rows[^1].ETag = ifMatch.Value;
+        return await WriteAsync(table, rows, TableTransactionActionType.UpdateReplace, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task UpsertAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
         // Upserts meet no condition, so a false here cannot happen; a real failure has already thrown.
@@ -33,12 +49,10 @@ internal static class PartitionWriter
         var batches = Batch(rows);
         for (var i = 0; i < batches.Count; i++)
         {
-            var last = i == batches.Count - 1;
             // Content rows of a multi-batch write are upserts: a rerun after a partial write must be able to redo them.
-            var actions = batches[i].Select(row => new TableTransactionAction(
-                last && batches.Count == 1 ? mainAction
-                : last && ReferenceEquals(row, rows[^1]) ? mainAction
-                : TableTransactionActionType.UpsertReplace, row)).ToList();
+            var actions = batches[i].Select(row => ReferenceEquals(row, rows[^1])
+                ? new TableTransactionAction(mainAction, row, row.ETag)
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList();
             if (!await table.SubmitIfConsistentAsync(actions, cancellationToken).ConfigureAwait(false))
             {
                 return false;

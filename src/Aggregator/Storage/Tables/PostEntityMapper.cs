@@ -61,6 +61,7 @@ internal static class PostEntityMapper
         return new Post
         {
             Id = main.PartitionKey,
+            StoreVersion = main.ETag.ToString(),
             SourceId = main.GetString("SourceId") ?? "",
             SourceName = main.GetString("SourceName") ?? "",
             Title = main.GetString("Title") ?? "",

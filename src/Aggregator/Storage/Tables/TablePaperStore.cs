@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Aggregator.Papers;
 
@@ -77,6 +78,92 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
 
         var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
         await timeline.UpsertAsync(TimelineRow.ForPaper(paper), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SaveIfUnchangedAsync(Paper paper, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
+        var version = paper.StoreVersion is { } stored ? new ETag(stored) : (ETag?)null;
+        if (!await PartitionWriter.WriteIfUnchangedAsync(papers, PaperEntityMapper.ToRows(paper), version, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+        await timeline.UpsertAsync(TimelineRow.ForPaper(paper), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<string?> ClaimKeysAsync(string paperId, IReadOnlyCollection<PaperKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paperId);
+        var keyTable = await tables.GetAsync(tables.Names.PaperKeys).ConfigureAwait(false);
+        foreach (var key in keys.Distinct())
+        {
+            var (partition, row) = KeyRow(key);
+            var entity = new TableEntity(partition, row) { ["PaperId"] = paperId, ["Key"] = key.ToString() };
+            for (var attempt = 0; ; attempt++)
+            {
+                if (await keyTable.AddIfAbsentAsync(entity, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                var existing = await keyTable.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!existing.HasValue)
+                {
+                    continue;
+                }
+
+                var owner = existing.Value!.GetString("PaperId");
+                if (owner == paperId)
+                {
+                    break;
+                }
+
+                // A key whose paper is gone or was merged into this one is ours to re-point; one of another live paper
+                // means two writers created the same paper at once, and the caller merges them.
+                var live = owner is null ? null : await GetAsync(owner, cancellationToken).ConfigureAwait(false);
+                if (live is not null && live.Id != paperId)
+                {
+                    return live.Id;
+                }
+
+                if (await keyTable.UpdateIfUnchangedAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                    || attempt >= 5)
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<bool> MarkMergedIfUnchangedAsync(Paper absorbed, string survivorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(absorbed);
+        if (absorbed.StoreVersion is not { } version || absorbed.Id == survivorId)
+        {
+            return absorbed.Id == survivorId;
+        }
+
+        var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
+        var pointer = new TableEntity(absorbed.Id, PaperEntityMapper.MainRowKey(absorbed.Id)) { ["MergedInto"] = survivorId };
+        if (!await papers.UpdateIfUnchangedAsync(pointer, new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        foreach (var coverageRow in PaperEntityMapper.ToRows(absorbed).SkipLast(1))
+        {
+            await papers.DeleteIfPresentAsync(absorbed.Id, coverageRow.RowKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        var timeline = await tables.GetAsync(tables.Names.Timeline).ConfigureAwait(false);
+        await timeline.DeleteIfPresentAsync(TimelineRow.PapersPartition, TimelineRow.PaperRowKey(absorbed), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task MergeAsync(Paper survivor, IReadOnlyCollection<PaperKey> keys, string absorbedPaperId, CancellationToken cancellationToken = default)

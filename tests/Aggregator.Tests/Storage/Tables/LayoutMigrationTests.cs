@@ -57,7 +57,7 @@ public sealed class LayoutMigrationTests(AzuriteFixture azurite)
     public async Task Open_TwiceAfterMigrating_LeavesTheStoreAsItWas()
     {
         var tables = new AggregatorTables(azurite.TableService, options);
-        await new TablePostStore(tables).AddAsync(PostSamples.Post("p", T0) with { Fingerprint = Fingerprint }, ["url:p"]);
+        await new TablePostStore(tables).AddAsync(PostSamples.Post("p", T0) with { Fingerprint = Fingerprint }, ["url:p"], maxFingerprintDistance: 3);
 
         var reopened = new TablePostStore(new AggregatorTables(azurite.TableService, options));
 

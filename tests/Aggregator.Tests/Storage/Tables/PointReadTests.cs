@@ -15,6 +15,9 @@ namespace Aggregator.Tests.Storage.Tables;
 [Collection(AzuriteFixture.Collection)]
 public sealed class PointReadTests(AzuriteFixture azurite)
 {
+    // DedupeOptions.MaxDistance as ingestion passes it.
+    private const int MaxDistance = 3;
+
     private static readonly DateTimeOffset T0 = new(2025, 4, 23, 5, 0, 0, TimeSpan.Zero);
     private static readonly PaperKey Arxiv = new(PaperKeyKind.Arxiv, "2406.18629");
     private static readonly PaperKey OpenReview = new(PaperKeyKind.OpenReview, "iLUcsecZJp");
@@ -27,12 +30,13 @@ public sealed class PointReadTests(AzuriteFixture azurite)
         var store = new TablePostStore(StoreFactory.Tables(azurite, log));
         var text = PostSamples.ChineseArticle(200 * 1024);
         var post = PostSamples.Post("big", T0, text: text) with { Fingerprint = 0xF0F0_1234_5678_9ABCUL };
-        await store.AddAsync(PostSamples.Post("other", T0) with { Fingerprint = 0xF0F0_1234_5678_9ABCUL }, ["url:https://example.org/other"]);
+        // Shares a band with "big" (a candidate to compare) but is far from it (not a duplicate).
+        await store.AddAsync(PostSamples.Post("other", T0) with { Fingerprint = 0xF0F0_EDCB_A987_6543UL }, ["url:https://example.org/other"], MaxDistance);
         log.Clear();
 
         Assert.Null(await store.FindByIdentityAsync(["url:https://example.org/big"]));
         Assert.Contains(await store.FindByFingerprintBandsAsync(post.Fingerprint), c => c.PostId == "other");
-        Assert.True(await store.AddAsync(post, ["url:https://example.org/big"]));
+        Assert.Equal(PostAddOutcome.Added, (await store.AddAsync(post, ["url:https://example.org/big"], MaxDistance)).Outcome);
         await store.AddSourceAsync("big", new PostSource("csdn", "CSDN", "https://blog.csdn.net/x", T0), ["url:https://blog.csdn.net/x"]);
         await store.UpdateAsync(post with { Summary = "摘要" });
         var read = await store.GetAsync("big");

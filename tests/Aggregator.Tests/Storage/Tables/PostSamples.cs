@@ -19,7 +19,8 @@ internal static class PostSamples
         Summary = summary,
         Summarizer = "extractive",
         Sources = [new PostSource(sourceId, sourceId + " name", $"https://example.org/{id}", firstSeen)],
-        Fingerprint = 0x0123_4567_89AB_CDEFUL,
+        // Distinct posts get unrelated fingerprints, as distinct texts do: the store merges near-identical ones.
+        Fingerprint = BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id))) | 1,
     };
 
     /// <summary>Chinese prose with emoji and mixed scripts, about <paramref name="utf8Bytes"/> bytes of UTF-8.</summary>
