@@ -54,7 +54,7 @@ public sealed class IngestTests(FunctionsEnvironment environment)
     {
         // The first run fails on the missing feed and backs it off; the second run queues only the healthy source.
         await using var app = environment.NewApp(
-            [environment.Feeds.Source(SampleFeed.Arxiv), new { id = "gone", name = "Gone", url = environment.Feeds.Server.Url("/no-such-feed.xml").AbsoluteUri }]);
+            [environment.Feeds.Source(SampleFeed.Arxiv), new { id = "gone", name = "Gone", url = environment.Feeds.Server.Url("/no-such-feed.xml").AbsoluteUri, allowPrivateNetwork = true }]);
         await app.RunScheduledIngestAsync();
 
         var second = await app.RunScheduledIngestAsync();

@@ -43,7 +43,7 @@ public sealed class RunIngestTests(FunctionsEnvironment environment)
     public async Task RunIngest_Force_QueuesASourceThatIsBackingOff()
     {
         await using var app = environment.NewApp(
-            [new { id = "gone", name = "Gone", url = environment.Feeds.Server.Url("/no-such-feed.xml").AbsoluteUri }]);
+            [new { id = "gone", name = "Gone", url = environment.Feeds.Server.Url("/no-such-feed.xml").AbsoluteUri, allowPrivateNetwork = true }]);
         await app.RunScheduledIngestAsync();
         await app.Function<RunIngest>().RunAsync(app.Request("POST", "/api/ingest").Request);
         Assert.Empty(await app.DeliverQueuedAsync());

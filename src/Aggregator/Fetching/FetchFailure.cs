@@ -10,4 +10,7 @@ public enum FetchFailure
     TooLarge,
     UnsupportedScheme,
     NotFound,
+
+    /// <summary>The address connected to is not public (loopback, private, link-local…) and the request did not allow it.</summary>
+    Refused,
 }

@@ -15,4 +15,10 @@ public sealed record FetchRequest(Uri Url)
 
     /// <summary>Overrides the fetcher's Accept header (feeds first) for this request, e.g. <c>image/*</c> for images.</summary>
     public string? Accept { get; init; }
+
+    /// <summary>
+    /// Lets this fetch (every hop of it) connect to loopback, private and link-local addresses, which are otherwise
+    /// refused: only for a source the operator marked <c>allowPrivateNetwork</c>, never for a URL a source supplied.
+    /// </summary>
+    public bool AllowPrivateNetwork { get; init; }
 }

@@ -34,6 +34,19 @@ public sealed class FetcherOptions
     /// <summary>Politeness: at most this many requests in flight to one host (host and port) at a time.</summary>
     public int MaxConcurrentRequestsPerHost { get; set; } = 2;
 
+    /// <summary>
+    /// A server's hint for when to poll next (<c>Cache-Control: max-age</c>, <c>Retry-After</c>) is taken up to this:
+    /// <c>max-age=2000000000</c> must not silence a source until 2090.
+    /// </summary>
+    public TimeSpan MaxServerDelay { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Lets fetches connect to 127.0.0.1 and ::1, which are otherwise refused like private addresses. Only tests set it:
+    /// their fixture servers listen there. The rest of 127.0.0.0/8, private, link-local and other internal ranges stay
+    /// refused either way; an intranet source is opted in by its own <c>allowPrivateNetwork</c> instead.
+    /// </summary>
+    public bool AllowLoopbackForTests { get; set; }
+
     /// <summary>Pooled connections are renewed after this long, so DNS changes are picked up by the shared client.</summary>
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -8,7 +8,7 @@ namespace Aggregator.Fetching;
 public static class FetchingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IFetcher"/> (<see cref="HttpFetcher"/>, a singleton), its named <see cref="HttpClient"/>,
+    /// Registers <see cref="IFetcher"/> (<see cref="HttpFetcher"/>, a singleton), its two named <see cref="HttpClient"/>s (public addresses only; anything, for opted-in sources),
     /// <see cref="FetcherOptions"/> (bindable from configuration as well) and <see cref="RetrySchedule.Default"/>.
     /// </summary>
     public static IServiceCollection AddAggregatorFetching(this IServiceCollection services, Action<FetcherOptions>? configure = null)
@@ -20,13 +20,26 @@ public static class FetchingServiceCollectionExtensions
             .Validate(o => o.MaxBytes > 0, "FetcherOptions.MaxBytes must be positive.")
             .Validate(o => o.MaxRedirects >= 0, "FetcherOptions.MaxRedirects cannot be negative.")
             .Validate(o => o.MaxConcurrentRequestsPerHost >= 1, "FetcherOptions.MaxConcurrentRequestsPerHost must be at least 1.")
+            .Validate(o => o.MaxServerDelay > TimeSpan.Zero, "FetcherOptions.MaxServerDelay must be positive.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserAgent), "FetcherOptions.UserAgent must name the aggregator.");
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        services.AddHttpClient(HttpFetcher.HttpClientName)
+        // Two clients, so a connection opened for an intranet source is never pooled and reused for a URL that some
+        // other source supplied: each client's pool only ever holds connections its own policy allowed.
+        AddClient(services, HttpFetcher.HttpClientName, o => NetworkAddressPolicy.For(o.AllowLoopbackForTests));
+        AddClient(services, HttpFetcher.PrivateNetworkHttpClientName, _ => NetworkAddressPolicy.Unrestricted);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RetrySchedule.Default);
+        services.TryAddSingleton<IFetcher, HttpFetcher>();
+        return services;
+    }
+
+    private static void AddClient(IServiceCollection services, string name, Func<FetcherOptions, NetworkAddressPolicy> policy) =>
+        services.AddHttpClient(name)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // HttpFetcher's own clock covers the body too.
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
@@ -40,6 +53,10 @@ public static class FetchingServiceCollectionExtensions
                     PooledConnectionLifetime = options.PooledConnectionLifetime,
                     ConnectTimeout = options.Timeout,
 
+                    // The address policy checks what the socket connects to; through a proxy that would be the proxy.
+                    UseProxy = false,
+                    ConnectCallback = AddressCheckedConnector.For(policy(options)),
+
                     // One client serves every source: a cookie one site sets must not travel with requests for another.
                     UseCookies = false,
                 };
@@ -49,10 +66,4 @@ public static class FetchingServiceCollectionExtensions
             // HttpFetcher logs each fetch itself, so the factory's per-request Information logs would only be noise.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(RetrySchedule.Default);
-        services.TryAddSingleton<IFetcher, HttpFetcher>();
-        return services;
-    }
 }

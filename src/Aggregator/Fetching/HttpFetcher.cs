@@ -11,7 +11,8 @@ namespace Aggregator.Fetching;
 /// Fetches http(s) and file URLs over one shared <see cref="HttpClient"/> (registered by
 /// <see cref="FetchingServiceCollectionExtensions.AddAggregatorFetching"/>): conditional GET, redirects followed by
 /// hand (so each hop is checked and counted), a byte cap, a wall-clock timeout covering headers and body, and a limit
-/// on concurrent requests per host.
+/// on concurrent requests per host. Every connection, on every hop, goes to a public address only
+/// (<see cref="NetworkAddressPolicy"/>), unless the request is <see cref="FetchRequest.AllowPrivateNetwork"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="FetchResponse.RetryAfter"/> carries the server's hint for when to poll next: on 200 and 304 it is the
@@ -21,10 +22,14 @@ namespace Aggregator.Fetching;
 /// </remarks>
 public sealed partial class HttpFetcher : IFetcher
 {
-    /// <summary>The name of the <see cref="HttpClient"/> registered for fetching.</summary>
+    /// <summary>The name of the <see cref="HttpClient"/> registered for fetching: it connects to public addresses only.</summary>
     public const string HttpClientName = "aggregator";
 
+    /// <summary>The client for <see cref="FetchRequest.AllowPrivateNetwork"/> fetches, with a connection pool of its own.</summary>
+    public const string PrivateNetworkHttpClientName = "aggregator-private-network";
+
     private readonly HttpClient client;
+    private readonly HttpClient privateNetworkClient;
     private readonly FetcherOptions options;
     private readonly ILogger<HttpFetcher> logger;
     private readonly TimeProvider timeProvider;
@@ -38,6 +43,7 @@ public sealed partial class HttpFetcher : IFetcher
         this.logger = logger;
         this.timeProvider = timeProvider;
         client = httpClientFactory.CreateClient(HttpClientName);
+        privateNetworkClient = httpClientFactory.CreateClient(PrivateNetworkHttpClientName);
         hostLimiter = new HostConcurrencyLimiter(this.options.MaxConcurrentRequestsPerHost);
     }
 
@@ -82,8 +88,10 @@ public sealed partial class HttpFetcher : IFetcher
         var started = Stopwatch.GetTimestamp();
         var chain = new List<Uri> { request.Url };
         var url = request.Url;
+        var client = request.AllowPrivateNetwork ? privateNetworkClient : this.client;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clockRunning = false;
+        var readingBody = false;
         try
         {
             while (true)
@@ -117,7 +125,7 @@ public sealed partial class HttpFetcher : IFetcher
                         // Many servers leave validators out of a 304; the ones we sent are still the current ones then.
                         ETag = RawHeader(response, "ETag") ?? request.ETag,
                         LastModified = RawContentHeader(response, "Last-Modified") ?? request.LastModified,
-                        RetryAfter = response.Headers.CacheControl?.MaxAge,
+                        RetryAfter = Capped(response.Headers.CacheControl?.MaxAge),
                     };
                 }
 
@@ -126,6 +134,7 @@ public sealed partial class HttpFetcher : IFetcher
                     throw StatusFailure(request, url, response);
                 }
 
+                readingBody = true;
                 await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
                 var (body, truncated) = await CappedBodyReader.ReadAsync(stream, maxBytes, response.Content.Headers.ContentLength, timeout.Token);
                 LogFetched(logger, request.Url, (int)response.StatusCode, body.Length, truncated, Stopwatch.GetElapsedTime(started));
@@ -139,14 +148,23 @@ public sealed partial class HttpFetcher : IFetcher
                     ETag = RawHeader(response, "ETag"),
                     LastModified = RawContentHeader(response, "Last-Modified"),
                     Truncated = truncated,
-                    RetryAfter = response.Headers.CacheControl?.MaxAge,
+                    RetryAfter = Capped(response.Headers.CacheControl?.MaxAge),
                 };
             }
+        }
+        catch (HttpRequestException e) when (AddressCheckedConnector.FindRefusal(e) is { } refusal)
+        {
+            throw new FetchException(
+                FetchFailure.Refused,
+                $"GET {url}{RedirectNote(request, url)} refused: {refusal.Message}; set allowPrivateNetwork on this source to allow it.",
+                refusal);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException
             && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new FetchException(FetchFailure.Timeout, $"GET {url} did not complete within {Seconds(options.Timeout)}{RedirectNote(request, url)}.", e);
+            var phase = readingBody ? "; the body was still arriving (a server that trickles bytes is cut off here)" : string.Empty;
+            throw new FetchException(
+                FetchFailure.Timeout, $"GET {url} did not complete within {Seconds(options.Timeout)}{RedirectNote(request, url)}{phase}.", e);
         }
         catch (HttpRequestException e)
         {
@@ -221,7 +239,7 @@ public sealed partial class HttpFetcher : IFetcher
     private FetchException StatusFailure(FetchRequest request, Uri url, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
-        var retryAfter = status is 429 or 503 ? RetryAfter(response) : null;
+        var retryAfter = status is 429 or 503 ? Capped(RetryAfter(response)) : null;
         var retryNote = retryAfter is { } wait ? $"; the server asks to retry after {Seconds(wait)}" : string.Empty;
         return new FetchException(
             FetchFailure.HttpStatus,
@@ -249,6 +267,9 @@ public sealed partial class HttpFetcher : IFetcher
 
         return null;
     }
+
+    /// <summary>A server's delay hint, at most <see cref="FetcherOptions.MaxServerDelay"/>.</summary>
+    private TimeSpan? Capped(TimeSpan? delay) => delay > options.MaxServerDelay ? options.MaxServerDelay : delay;
 
     /// <summary>"404 Not Found": the standard phrase, so messages read the same whatever the server says.</summary>
     private static string Describe(HttpStatusCode status, string? serverPhrase)

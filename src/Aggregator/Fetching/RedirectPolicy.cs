@@ -2,7 +2,10 @@ using System.Net;
 
 namespace Aggregator.Fetching;
 
-/// <summary>Which redirects the fetcher follows, and where they lead.</summary>
+/// <summary>
+/// Which redirects the fetcher follows, and where they lead, judged on the URL: scheme and TLS. Where a hop may connect
+/// (no internal addresses) is judged on the resolved address when connecting, by <see cref="AddressCheckedConnector"/>.
+/// </summary>
 internal static class RedirectPolicy
 {
     public static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently

@@ -8,6 +8,7 @@ using Aggregator.Ingestion.Queue;
 using Aggregator.Papers;
 using Aggregator.Parsing;
 using Aggregator.Publishing;
+using Aggregator.Publishing.Images;
 using Aggregator.Sources;
 using Aggregator.Storage;
 using Aggregator.Storage.Tables;
@@ -15,6 +16,7 @@ using Aggregator.Summaries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Aggregator.Hosting;
 
@@ -40,7 +42,7 @@ public static class AggregatorServiceCollectionExtensions
         services.AddOptions<TableStoreOptions>();
         services.TryAddSingleton(sp => new AggregatorTables(
             sp.GetRequiredService<TableServiceClient>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TableStoreOptions>>().Value));
+            sp.GetRequiredService<IOptions<TableStoreOptions>>().Value));
         services.TryAddSingleton<IPostStore, TablePostStore>();
         services.TryAddSingleton<IPaperStore, TablePaperStore>();
         services.TryAddSingleton<ISourceStateStore, TableSourceStateStore>();
@@ -81,6 +83,9 @@ public static class AggregatorServiceCollectionExtensions
 
         // Endpoints.
         services.AddAggregatorPublishing(configuration);
+        services.TryAddSingleton<ImageSigningKeyStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ImageProxyOptions>, ImageSigningKeyStore>(
+            sp => sp.GetRequiredService<ImageSigningKeyStore>()));
         services.TryAddSingleton<AdminEndpoints>();
         return services;
     }

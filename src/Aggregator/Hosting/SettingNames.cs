@@ -22,7 +22,7 @@ public static class SettingNames
     /// <summary>Key required by admin operations (POST /api/ingest) in the CLI host; Functions use a function key.</summary>
     public const string AdminKey = "ADMIN_KEY";
 
-    /// <summary>HMAC key that signs image-proxy URLs.</summary>
+    /// <summary>HMAC key that signs image-proxy URLs; unset, one is generated once and kept in the meta table.</summary>
     public const string ImageProxySigningKey = "IMAGE_PROXY_SIGNING_KEY";
 
     /// <summary>"true" (default) to rewrite hot-link-protected images to the proxy.</summary>

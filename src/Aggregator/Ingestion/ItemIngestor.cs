@@ -183,7 +183,7 @@ public sealed partial class ItemIngestor(
         {
             try
             {
-                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(link)), cancellationToken).ConfigureAwait(false);
+                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(link)) { AllowPrivateNetwork = source.AllowPrivateNetwork }, cancellationToken).ConfigureAwait(false);
                 var decoded = TextDecoder.Decode(page.Body.Span, page.ContentType, source.Encoding, DocumentKind.Html).Text;
                 return extractor.Extract(decoded, page.FinalUrl, source.Selectors);
             }

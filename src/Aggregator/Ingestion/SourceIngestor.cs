@@ -47,7 +47,7 @@ public sealed partial class SourceIngestor(
         try
         {
             var response = await fetcher.FetchAsync(
-                new FetchRequest(source.Url) { ETag = state.ETag, LastModified = state.LastModified }, cancellationToken).ConfigureAwait(false);
+                new FetchRequest(source.Url) { ETag = state.ETag, LastModified = state.LastModified, AllowPrivateNetwork = source.AllowPrivateNetwork }, cancellationToken).ConfigureAwait(false);
             if (response.NotModified)
             {
                 await states.SaveAsync(Succeeded(state, response, now, [], 0), cancellationToken).ConfigureAwait(false);

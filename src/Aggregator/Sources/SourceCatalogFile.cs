@@ -17,7 +17,8 @@ public sealed class SourceCatalogFile(string location, IFetcher fetcher) : ISour
             FetchResponse response;
             try
             {
-                response = await fetcher.FetchAsync(new FetchRequest(url), cancellationToken).ConfigureAwait(false);
+                // The operator named this URL (AGGREGATOR_SOURCES), so it may be internal, e.g. a blob behind a private endpoint.
+                response = await fetcher.FetchAsync(new FetchRequest(url) { AllowPrivateNetwork = true }, cancellationToken).ConfigureAwait(false);
             }
             catch (FetchException ex)
             {

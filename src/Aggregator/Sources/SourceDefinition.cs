@@ -26,4 +26,10 @@ public sealed record SourceDefinition
     public string? Language { get; init; }
 
     public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// The operator vouches for this source as internal (an intranet feed): its fetches may connect to loopback, private
+    /// and link-local addresses, which are refused for every other source (the sources file's <c>allowPrivateNetwork</c>).
+    /// </summary>
+    public bool AllowPrivateNetwork { get; init; }
 }

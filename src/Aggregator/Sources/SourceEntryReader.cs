@@ -39,6 +39,7 @@ internal sealed class SourceEntryReader(JsonElement entry, string where, Uri bas
             Type = type,
             FullText = OptionalBool("fullText") ?? false,
             Enabled = OptionalBool("enabled") ?? true,
+            AllowPrivateNetwork = OptionalBool("allowPrivateNetwork") ?? false,
             Encoding = OptionalString("encoding"),
             Language = OptionalString("language"),
             Selectors = ReadSelectors(),

@@ -28,7 +28,7 @@ public sealed class IngestCommandTests(AzuriteFixture azurite) : IClassFixture<A
     {
         await using var sources = await SampleSources.StartAsync();
         var path = Path.Combine(Path.GetDirectoryName(sources.Path)!, "broken.json");
-        await File.WriteAllTextAsync(path, $$"""{ "sources": [ { "id": "gone", "url": "{{sources.Server.Url("/gone.xml")}}" } ] }""");
+        await File.WriteAllTextAsync(path, $$"""{ "sources": [ { "id": "gone", "url": "{{sources.Server.Url("/gone.xml")}}", "allowPrivateNetwork": true } ] }""");
         var console = new TestConsole();
 
         var exit = await IngestCommand.RunAsync(path, azurite.ConnectionString, force: false, console.Console, CancellationToken.None);

@@ -25,7 +25,8 @@ internal sealed class SampleSources : IAsyncDisposable
             var path = RepositoryPaths.InRoot("samples", "feeds", file);
             var etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))[..16] + "\"";
             sources.Server.Map("/" + file, LoopbackResponse.File(path, contentType).WithETag(etag));
-            entries.Add(new { id, name = id, url = sources.Server.Url("/" + file).AbsoluteUri, type = "feed" });
+            // On loopback, which the fetcher refuses unless the source is marked internal.
+            entries.Add(new { id, name = id, url = sources.Server.Url("/" + file).AbsoluteUri, type = "feed", allowPrivateNetwork = true });
         }
 
         await File.WriteAllTextAsync(sources.Path, JsonSerializer.Serialize(new { sources = entries }));

@@ -59,13 +59,21 @@ public sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    public static async Task<LoopbackServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<LoopbackServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(IPAddress.Loopback, cancellationToken);
+
+    /// <summary>
+    /// A server on another local address, e.g. 127.0.0.2 (Linux routes all of 127.0.0.0/8 to the loopback interface):
+    /// an "internal service" that the fetcher's test opt-in, which covers 127.0.0.1 only, must still refuse.
+    /// </summary>
+    public static async Task<LoopbackServer> StartAsync(IPAddress listenOn, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(listenOn);
         var server = new LoopbackServer();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(listenOn, 0);
             kestrel.AddServerHeader = false;
 
             // Slow-body tests dribble bytes on purpose; Kestrel must not cut them off first.

@@ -16,7 +16,15 @@ internal sealed class FetcherHost : IDisposable
 
     public IFetcher Fetcher { get; }
 
-    public static FetcherHost Create(Action<FetcherOptions>? configure = null)
+    /// <summary>A fetcher that may reach the loopback fixture servers (as every test needs), then <paramref name="configure"/>.</summary>
+    public static FetcherHost Create(Action<FetcherOptions>? configure = null) => CreateWithDefaultPolicy(o =>
+    {
+        o.AllowLoopbackForTests = true;
+        configure?.Invoke(o);
+    });
+
+    /// <summary>A fetcher exactly as production builds it: loopback is refused like any private address.</summary>
+    public static FetcherHost CreateWithDefaultPolicy(Action<FetcherOptions>? configure = null)
     {
         var provider = new ServiceCollection().AddAggregatorFetching(configure).BuildServiceProvider();
         try

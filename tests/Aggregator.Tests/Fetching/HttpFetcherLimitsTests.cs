@@ -76,8 +76,51 @@ public sealed class HttpFetcherLimitsTests
         var error = await Assert.ThrowsAsync<FetchException>(() => host.FetchAsync(server.Url("/drip")));
 
         Assert.Equal(FetchFailure.Timeout, error.Failure);
-        Assert.Equal($"GET {server.Url("/drip")} did not complete within 2 s.", error.Message);
+        Assert.Equal(
+            $"GET {server.Url("/drip")} did not complete within 2 s; the body was still arriving (a server that trickles bytes is cut off here).",
+            error.Message);
         Assert.Equal(200, Assert.Single(server.Requests).StatusCode); // the headers did arrive: it was the body
+    }
+
+    [Fact]
+    public async Task Fetch_MaxAgeOfSixtyYears_IsTakenAsSevenDays()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/feed.xml", LoopbackResponse.Text("<rss/>", "application/rss+xml").WithHeader("Cache-Control", "max-age=2000000000"));
+        server.Map("/modest.xml", LoopbackResponse.Text("<rss/>", "application/rss+xml").WithHeader("Cache-Control", "max-age=3600"));
+        using var host = FetcherHost.Create();
+
+        var capped = await host.FetchAsync(server.Url("/feed.xml"));
+        var modest = await host.FetchAsync(server.Url("/modest.xml"));
+
+        Assert.Equal(TimeSpan.FromDays(7), capped.RetryAfter);
+        Assert.Equal(TimeSpan.FromHours(1), modest.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Fetch_NotModifiedWithHugeMaxAge_IsTakenAsSevenDays()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/feed.xml", LoopbackResponse.Text("<rss/>", "application/rss+xml").WithETag("v1").WithHeader("Cache-Control", "max-age=2000000000"));
+        using var host = FetcherHost.Create();
+
+        var response = await host.FetchAsync(new FetchRequest(server.Url("/feed.xml")) { ETag = "\"v1\"" });
+
+        Assert.True(response.NotModified);
+        Assert.Equal(TimeSpan.FromDays(7), response.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Fetch_TooManyRequestsWithHugeRetryAfter_IsTakenAsSevenDays()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        server.Map("/feed.xml", LoopbackResponse.Status(429, ("Retry-After", "2000000000")));
+        using var host = FetcherHost.Create();
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => host.FetchAsync(server.Url("/feed.xml")));
+
+        Assert.Equal(TimeSpan.FromDays(7), error.RetryAfter);
+        Assert.Contains("retry after 604800 s", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,9 @@ internal sealed class IngestionHarness : IAsyncDisposable
         collection.Configure<FetcherOptions>(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(3);
+
+            // The fixture servers listen on 127.0.0.1; a test of the default policy turns this off again.
+            o.AllowLoopbackForTests = true;
             fetcher?.Invoke(o);
         });
         if (ingestion is not null)

@@ -24,6 +24,20 @@ public sealed class SourceCatalogTests
         Assert.Equal("arxiv", source.Name);
         Assert.True(source.Enabled);
         Assert.False(source.FullText);
+        Assert.False(source.AllowPrivateNetwork);
+    }
+
+    [Fact]
+    public void Parse_AllowPrivateNetwork_MarksOnlyThatSourceAsInternal()
+    {
+        var catalog = SourceCatalog.Parse("""
+            { "sources": [
+              { "id": "intranet", "url": "http://wiki.corp.internal/feed.xml", "allowPrivateNetwork": true },
+              { "id": "public", "url": "https://example.org/feed.xml" } ] }
+            """, FileBase, "test");
+
+        Assert.True(catalog.Sources[0].AllowPrivateNetwork);
+        Assert.False(catalog.Sources[1].AllowPrivateNetwork);
     }
 
     [Fact]
@@ -49,6 +63,7 @@ public sealed class SourceCatalogTests
     [InlineData("""{ "sources": [ { "id": "x", "url": "ftp://a.example/feed" } ] }""", "field 'url' must be http(s), file or a relative path")]
     [InlineData("""{ "sources": [ { "id": "a b", "url": "https://a.example/" } ] }""", "field 'id' may hold only letters")]
     [InlineData("""{ "sources": [ { "id": "x", "url": "https://a.example/", "fullText": "yes" } ] }""", "field 'fullText' must be true or false")]
+    [InlineData("""{ "sources": [ { "id": "x", "url": "https://a.example/", "allowPrivateNetwork": "yes" } ] }""", "field 'allowPrivateNetwork' must be true or false")]
     [InlineData("""{ "sources": [ { "id": "x", "url": "https://a/" }, { "id": "x", "url": "https://b/" } ] }""", "sources[1] (id 'x'): field 'id' repeats")]
     [InlineData("""{ "feeds": [] }""", "expected a \"sources\" array")]
     [InlineData("""{ "sources": [ { "id": "x", "url": "https://a/", } """, "not valid JSON")]

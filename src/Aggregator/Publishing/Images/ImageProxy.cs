@@ -23,7 +23,7 @@ internal sealed partial class ImageProxy(
         var cancellationToken = context.RequestAborted;
         if (!options.Value.IsActive)
         {
-            await PlainText.WriteAsync(context, StatusCodes.Status404NotFound, "The image proxy is off: it needs IMAGE_PROXY_SIGNING_KEY set and IMAGE_PROXY_ENABLED not false.");
+            await PlainText.WriteAsync(context, StatusCodes.Status404NotFound, "The image proxy is off: it needs IMAGE_PROXY_ENABLED not false and a signing key (IMAGE_PROXY_SIGNING_KEY, or storage to keep a generated one in).");
             return;
         }
 

@@ -5,7 +5,10 @@ public sealed class ImageProxyOptions
 {
     public const string SectionName = "ImageProxy";
 
-    /// <summary>HMAC-SHA256 key for proxy URLs; without one the proxy is off and feeds link images directly.</summary>
+    /// <summary>
+    /// HMAC-SHA256 key for proxy URLs. The app generates one and keeps it in storage when none is configured (see
+    /// Hosting's ImageSigningKeyStore); a composition without storage and without a key leaves the proxy off.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     /// <summary>Rewrite hot-link-protected images in feed HTML to the proxy (needs <see cref="SigningKey"/>).</summary>
@@ -16,8 +19,8 @@ public sealed class ImageProxyOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Lets the proxy connect to loopback addresses, which it otherwise refuses. Only tests serve images from loopback;
-    /// private and link-local addresses stay refused either way.
+    /// Lets the proxy connect to 127.0.0.1 and ::1, which it otherwise refuses. Only tests serve images from there; the
+    /// rest of 127.0.0.0/8, private and link-local addresses stay refused either way.
     /// </summary>
     public bool AllowLoopbackForTests { get; set; }
 
