@@ -19,9 +19,10 @@ public sealed partial class QueueConsumer(
     /// <summary>
     /// Consumes until cancelled, as the Functions host's queue listener does: a batch is taken whenever no more than
     /// <see cref="IngestQueueOptions.NewBatchThreshold"/> messages are still being ingested, so one slow source never
-    /// holds the others back.
+    /// holds the others back. With <paramref name="stopWhenIdle"/>, returns once the queue is empty and nothing it took
+    /// is still being ingested (a one-shot drain, as <c>ingest --queue</c> and the scale benchmark use it).
     /// </summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken, bool stopWhenIdle = false)
     {
         var running = new List<Task>();
         var idle = TimeSpan.FromMilliseconds(100);
@@ -55,6 +56,11 @@ public sealed partial class QueueConsumer(
             {
                 idle = TimeSpan.FromMilliseconds(100);
                 continue;
+            }
+
+            if (stopWhenIdle && running.Count == 0)
+            {
+                break;
             }
 
             var wait = Task.Delay(idle, cancellationToken);
