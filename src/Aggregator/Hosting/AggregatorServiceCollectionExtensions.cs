@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Aggregator.Dedupe;
+using Aggregator.Enrichment;
 using Aggregator.Extraction;
 using Aggregator.Fetching;
 using Aggregator.Ingestion;
@@ -66,6 +67,7 @@ public static class AggregatorServiceCollectionExtensions
         services.TryAddSingleton<PaperSummaryPicker>();
         services.TryAddSingleton<SummaryRetries>();
         services.TryAddSingleton<PaperResolver>();
+        services.AddEnrichment(configuration);
 
         // Ingestion.
         services.AddOptions<IngestionOptions>().Configure(o => o.TimeBudget = IngestTimeBudget(configuration));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aggregator.Enrichment;
 using Aggregator.Sources;
 using Aggregator.Storage;
 using Aggregator.Summaries;
@@ -17,6 +18,7 @@ public sealed partial class IngestionRunner(
     SourceIngestor ingestor,
     SummarizerFactory summarizers,
     SummaryRetries summaryRetries,
+    PaperEnricher enricher,
     ISourceStateStore states,
     IDataVersion dataVersion,
     IOptions<IngestionOptions> options,
@@ -70,6 +72,12 @@ public sealed partial class IngestionRunner(
         var resummarized = summarizers.UsesLlm && !budget.IsCancellationRequested
             ? await summaryRetries.RetryAsync(run.Summarizer, cancellationToken).ConfigureAwait(false)
             : 0;
+        if (!budget.IsCancellationRequested)
+        {
+            // Enrichment hook: metadata lookups for the papers this run (and earlier ones) left due; it never throws.
+            await enricher.EnrichPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var report = new IngestionReport(results.OfType<SourceRunResult>().ToList(), stopwatch.Elapsed);
         if (resummarized > 0 || report.Sources.Any(Changed))
         {

@@ -9,7 +9,7 @@ namespace Aggregator.Ingestion;
 /// Starts a run the way the host is set up to (<see cref="IngestionOptions.UseQueue"/>): in-process, or as one queue
 /// message per due source. The timer and the admin endpoint call this, never the runner directly.
 /// </summary>
-public sealed class IngestionStarter(IngestionRunner runner, IServiceProvider services, IOptions<IngestionOptions> options, TimeProvider clock)
+public sealed class IngestionStarter(IngestionRunner runner, IServiceProvider services, IOptions<IngestionOptions> options, TimeProvider clock, Enrichment.PaperEnricher enricher)
 {
     public bool UsesQueue => options.Value.UseQueue;
 
@@ -26,6 +26,8 @@ public sealed class IngestionStarter(IngestionRunner runner, IServiceProvider se
 
         var work = await runner.PlanAsync(runOptions, runId, cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<IngestQueue>().SendAsync(work, cancellationToken).ConfigureAwait(false);
+        // Enrichment hook (queued runs): lookups for the papers earlier runs' messages left due; it never throws.
+        await enricher.EnrichPendingAsync(cancellationToken).ConfigureAwait(false);
         return new IngestionStart(runId, work.Count, null);
     }
 }

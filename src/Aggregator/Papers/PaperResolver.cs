@@ -30,6 +30,105 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
     }
 
     /// <summary>
+    /// Changes a stored paper (enrichment: canonical metadata, an arXiv id found by title) with the same conditional
+    /// writes as ingestion. When the change gives it a key another paper already holds, the two merge exactly as two
+    /// mentions would: the older survives with its id, the other becomes a redirect. Null when the paper is gone or
+    /// <paramref name="revise"/> declines (returns null); once applied, a lost race only finishes the merge.
+    /// </summary>
+    public async Task<PaperRevision?> ReviseAsync(string paperId, Func<Paper, Paper?> revise, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paperId);
+        ArgumentNullException.ThrowIfNull(revise);
+        var absorbed = new List<string>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var (outcome, paper) = await TryReviseAsync(paperId, revise, absorbed, cancellationToken).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case RevisionOutcome.Declined:
+                    return null;
+                case RevisionOutcome.Done:
+                    return new PaperRevision(paper!, absorbed);
+                case RevisionOutcome.Applied:
+                    // Stored, but a key or a merge lost a race: what is left is only to fold in the other paper.
+                    revise = p => p;
+                    paperId = paper!.Id;
+                    break;
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException($"Paper {paperId} kept changing under {MaxAttempts} attempts to revise it; it is revised again on a later run.");
+            }
+
+            await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private enum RevisionOutcome
+    {
+        Declined,
+        Retry,
+        Applied,
+        Done,
+    }
+
+    private async Task<(RevisionOutcome Outcome, Paper? Paper)> TryReviseAsync(string paperId, Func<Paper, Paper?> revise, List<string> absorbedIds, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(paperId, cancellationToken).ConfigureAwait(false);
+        if (current is null || revise(current) is not { } revised)
+        {
+            return (RevisionOutcome.Declined, null);
+        }
+
+        var keys = PaperUpdate.KeysOf(revised).Concat(PaperUpdate.KeysOf(current)).Distinct().ToList();
+        var known = await store.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+        var others = new List<Paper>();
+        foreach (var id in known.Values.Distinct(StringComparer.Ordinal).Where(id => id != current.Id))
+        {
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id && others.All(p => p.Id != other.Id))
+            {
+                others.Add(other);
+            }
+        }
+
+        // Each record keeps the version it was read at, so every write below is conditional on nobody having changed it.
+        var ordered = others.Append(revised).OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var survivor = ordered[0];
+        foreach (var absorbed in ordered.Skip(1))
+        {
+            survivor = PaperUpdate.Absorb(survivor, absorbed);
+        }
+
+        if (ordered.Count > 1)
+        {
+            survivor = survivor with { Updated = clock.GetUtcNow() };
+        }
+
+        if (!await store.SaveIfUnchangedAsync(survivor, cancellationToken).ConfigureAwait(false))
+        {
+            return (RevisionOutcome.Retry, null);
+        }
+
+        foreach (var absorbed in ordered.Skip(1))
+        {
+            if (!await store.MarkMergedIfUnchangedAsync(absorbed, survivor.Id, cancellationToken).ConfigureAwait(false))
+            {
+                return (RevisionOutcome.Applied, survivor);
+            }
+
+            absorbedIds.Add(absorbed.Id);
+        }
+
+        var claim = ordered.SelectMany(PaperUpdate.KeysOf).Concat(keys).Concat(PaperUpdate.KeysOf(survivor)).Distinct()
+            .Where(k => !known.TryGetValue(k, out var owner) || owner != survivor.Id)
+            .ToList();
+        return await store.ClaimKeysAsync(survivor.Id, claim, cancellationToken).ConfigureAwait(false) is null
+            ? (RevisionOutcome.Done, survivor)
+            : (RevisionOutcome.Applied, survivor);
+    }
+
+    /// <summary>
     /// Takes a post's coverage back from its papers: the post lost a race to a copy stored a moment earlier, which
     /// already holds the coverage, so a paper counts each discussion once whichever instance stored it.
     /// </summary>

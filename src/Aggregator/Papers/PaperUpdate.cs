@@ -37,7 +37,9 @@ internal static class PaperUpdate
     }
 
     /// <summary>Folds another stored record of the same paper into this one, keeping this one's id and first-seen time.</summary>
-    public static Paper Absorb(Paper survivor, Paper absorbed) => survivor with
+    public static Paper Absorb(Paper survivor, Paper absorbed) => Fold(WithMetadataOf(survivor, absorbed), absorbed);
+
+    private static Paper Fold(Paper survivor, Paper absorbed) => survivor with
     {
         ArxivId = survivor.ArxivId ?? absorbed.ArxivId,
         Doi = survivor.Doi ?? absorbed.Doi,
@@ -52,6 +54,31 @@ internal static class PaperUpdate
         Coverage = survivor.Coverage.Concat(absorbed.Coverage).DistinctBy(c => c.PostId).OrderBy(c => c.SeenAt).ToList(),
         LastSeen = survivor.LastSeen > absorbed.LastSeen ? survivor.LastSeen : absorbed.LastSeen,
     };
+
+    /// <summary>
+    /// Canonical metadata wins over what posts said: when only the absorbed record was looked up, its title, authors
+    /// and abstract replace the survivor's; what each service answered stays answered.
+    /// </summary>
+    private static Paper WithMetadataOf(Paper survivor, Paper absorbed)
+    {
+        var lookup = survivor.Lookup with
+        {
+            ArxivFetched = survivor.Lookup.ArxivFetched ?? (survivor.ArxivId is null || survivor.ArxivId == absorbed.ArxivId ? absorbed.Lookup.ArxivFetched : null),
+            OpenReviewFetched = survivor.Lookup.OpenReviewFetched ?? (survivor.OpenReviewId is null || survivor.OpenReviewId == absorbed.OpenReviewId ? absorbed.Lookup.OpenReviewFetched : null),
+            TitleSearched = survivor.Lookup.TitleSearched ?? absorbed.Lookup.TitleSearched,
+        };
+        var merged = survivor with
+        {
+            PrimaryCategory = survivor.PrimaryCategory ?? absorbed.PrimaryCategory,
+            FirstVersionDate = survivor.FirstVersionDate ?? absorbed.FirstVersionDate,
+            Venue = survivor.Venue ?? absorbed.Venue,
+            PdfUrl = survivor.PdfUrl ?? absorbed.PdfUrl,
+            Lookup = lookup,
+        };
+        return survivor.HasMetadata || !absorbed.HasMetadata
+            ? merged
+            : merged with { Title = absorbed.Title, Authors = absorbed.Authors.Count > 0 ? absorbed.Authors : survivor.Authors, Abstract = absorbed.Abstract ?? survivor.Abstract };
+    }
 
     /// <summary>Every key a stored paper is known by.</summary>
     public static IEnumerable<PaperKey> KeysOf(Paper paper)
@@ -82,7 +109,8 @@ internal static class PaperUpdate
         }
     }
 
-    private static bool IsPlaceholderTitle(Paper paper) =>
+    /// <summary>No title yet: empty, or the key the paper was first seen with ("arxiv:2305.18290").</summary>
+    internal static bool IsPlaceholderTitle(Paper paper) =>
         string.IsNullOrWhiteSpace(paper.Title) || paper.Title.Contains(':', StringComparison.Ordinal) && paper.Title.Split(':')[0] is "arxiv" or "doi" or "openreview" or "acl";
 
     private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);

@@ -242,7 +242,7 @@ public sealed partial class FeedEndpoints
         else
         {
             var found = await posts.GetNewestAsync(request.Query, cancellationToken);
-            document = postFeed.Build(found, context, title, options.FeedDescription);
+            document = await postFeed.BuildAsync(found, context, title, options.FeedDescription, cancellationToken);
             // The builder keeps the posts' order, so entry i is post i.
             document = sanitizer.Sanitize(document, i => i < found.Count ? TextLanguage.Of(found[i].Language, found[i].Title + " " + found[i].Summary) : null);
         }

@@ -37,6 +37,20 @@ public sealed record Paper
 
     public IReadOnlyList<PaperCoverage> Coverage { get; init; } = [];
 
+    /// <summary>arXiv's primary category ("cs.CL"), from its metadata.</summary>
+    public string? PrimaryCategory { get; init; }
+
+    /// <summary>When the first version appeared on arXiv (or the note on OpenReview).</summary>
+    public DateTimeOffset? FirstVersionDate { get; init; }
+
+    /// <summary>Where OpenReview says the paper was published or submitted ("ICLR 2025 Conference Submission").</summary>
+    public string? Venue { get; init; }
+
+    public string? PdfUrl { get; init; }
+
+    /// <summary>What the metadata services have told us about this paper, and what is still to ask.</summary>
+    public PaperLookup Lookup { get; init; } = PaperLookup.None;
+
     /// <summary>
     /// The stored version this record was read at (an ETag), null for a paper not stored yet: a conditional save
     /// succeeds only if no other writer changed the paper since, which is how concurrent instances avoid losing coverage.
@@ -45,6 +59,9 @@ public sealed record Paper
 
     /// <summary>Independent sources: distinct source ids among the posts that covered the paper.</summary>
     public int SourceCount => Coverage.Select(c => c.SourceId).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary>True once canonical metadata (title, authors, abstract) came from arXiv or OpenReview.</summary>
+    public bool HasMetadata => Lookup.ArxivFetched is not null || Lookup.OpenReviewFetched is not null;
 
     /// <summary>arXiv abs, else OpenReview forum, else DOI, else the first post that covered it.</summary>
     public string CanonicalUrl =>

@@ -55,6 +55,8 @@ internal sealed class IngestCostBenchmark : IBenchCommand
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [SettingNames.Storage] = azurite.ConnectionString,
+            // Measures ingestion's own storage cost; no metadata lookups.
+            [SettingNames.EnrichmentEnabled] = "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

@@ -34,6 +34,8 @@ public sealed class FunctionsApp : IAsyncDisposable
             [SettingNames.Storage] = storageConnectionString,
             [SettingNames.SourcesFile] = sourcesPath,
             [SettingNames.IngestSchedule] = "0 */30 * * * *",
+            // Tests never reach the internet: no arXiv or OpenReview lookups.
+            [SettingNames.EnrichmentEnabled] = "false",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

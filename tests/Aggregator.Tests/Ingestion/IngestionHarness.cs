@@ -34,7 +34,9 @@ internal sealed class IngestionHarness : IAsyncDisposable
         {
             [SettingNames.Storage] = azurite.ConnectionString,
             [SettingNames.SourcesFile] = SourcesPath,
-        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+            // Tests never reach the internet; enrichment tests turn it on against loopback fakes.
+            [SettingNames.EnrichmentEnabled] = "false",
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
@@ -60,6 +62,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
     }
 
     public string SourcesPath { get; }
+
+    public IServiceProvider Services => services;
 
     public IngestionRunner Runner => services.GetRequiredService<IngestionRunner>();
 

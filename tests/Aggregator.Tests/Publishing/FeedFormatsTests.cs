@@ -53,7 +53,7 @@ public sealed class FeedFormatsTests
         var categories = item.Elements("category").Select(c => c.Value).ToList();
         Assert.Contains("PaperWeekly 公众号", categories);
         Assert.Contains("AI 微博 & friends", categories);
-        Assert.Contains("arxiv:2406.05946", categories);
+        Assert.Contains("arXiv:2406.05946", categories);
         Assert.Contains("摘要（LLM：qwen2.5-7b）", (string?)item.Element("description"), StringComparison.Ordinal);
 
         // Links come out of the publishing sanitiser with rel="noopener noreferrer": a reader's page cannot script the feed's.
@@ -122,7 +122,7 @@ public sealed class FeedFormatsTests
         var source = entry.Elements(Atom + "category").First(c => (string?)c.Attribute("scheme") == "source");
         Assert.Equal("paperweekly", (string?)source.Attribute("term"));
         Assert.Equal("PaperWeekly 公众号", (string?)source.Attribute("label"));
-        Assert.Contains(entry.Elements(Atom + "category"), c => (string?)c.Attribute("term") == "arxiv:2406.05946");
+        Assert.Contains(entry.Elements(Atom + "category"), c => (string?)c.Attribute("term") == "arXiv:2406.05946");
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class FeedFormatsTests
         Assert.Equal(post.Link, item.GetProperty("url").GetString());
         Assert.Equal(post.Published, item.GetProperty("date_published").GetDateTimeOffset());
         Assert.Equal("张三", item.GetProperty("authors")[0].GetProperty("name").GetString());
-        Assert.Contains("arxiv:2406.05946", item.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("arXiv:2406.05946", item.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.EndsWith("摘要（LLM：qwen2.5-7b）", item.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 

@@ -83,6 +83,15 @@ internal static class EntityRules
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> can name an entity at all. A point read of one that cannot is refused by the
+    /// service (Azurite answers 500), so readers given an id from elsewhere ask this first: no such entity exists.
+    /// </summary>
+    public static bool CanBeKey(string key) =>
+        key.Length * 2 <= EntityLimits.MaxKeyBytes && !key.Any(IsForbiddenInKey);
+
+    private static bool IsForbiddenInKey(char c) => c is '/' or '\\' or '#' or '?' || IsControl(c);
+
     private static void ValidateKey(string? key, string keyName)
     {
         if (key is null)
@@ -99,7 +108,7 @@ internal static class EntityRules
 
         foreach (var c in key)
         {
-            if (c is '/' or '\\' or '#' or '?' || IsControl(c))
+            if (IsForbiddenInKey(c))
             {
                 throw new ArgumentException(
                     $"{keyName} contains {Describe(c)}, which the Table service does not allow in keys (/ \\ # ? and control characters are forbidden).",

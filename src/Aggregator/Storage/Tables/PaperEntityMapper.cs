@@ -1,3 +1,4 @@
+using Aggregator.Papers;
 using Azure.Data.Tables;
 
 namespace Aggregator.Storage.Tables;
@@ -13,6 +14,9 @@ internal static class PaperEntityMapper
     public static string MainRowKey(string paperId) => "paper-" + paperId;
 
     public static string CoverageRowKey(string paperId, int index) => $"coverage-{paperId}-{index:D4}";
+
+    /// <summary>When the paper is next due for a metadata lookup; absent when nothing is left to ask.</summary>
+    public const string LookupDueColumn = "LookupDue";
 
     // Property-sized: abstracts are short, but nothing from a source may break a write.
     private const int MaxTextLength = TextChunks.PieceLength;
@@ -34,6 +38,13 @@ internal static class PaperEntityMapper
             ["FirstSeen"] = paper.FirstSeen,
             ["LastSeen"] = paper.LastSeen,
             ["Updated"] = paper.Updated,
+            ["PrimaryCategory"] = paper.PrimaryCategory,
+            ["FirstVersionDate"] = paper.FirstVersionDate,
+            ["Venue"] = Cap(paper.Venue),
+            ["PdfUrl"] = Cap(paper.PdfUrl),
+            ["Lookup"] = JsonColumn.Write(paper.Lookup),
+            // Derived, so the enrichment queue is one filtered query (LookupDue le now) rather than a scan of every paper.
+            [LookupDueColumn] = PaperLookupNeeds.DueAt(paper),
         };
         if (paper.LatestArxivVersion is { } version)
         {
@@ -74,6 +85,11 @@ internal static class PaperEntityMapper
         FirstSeen = main.GetDateTimeOffset("FirstSeen") ?? default,
         LastSeen = main.GetDateTimeOffset("LastSeen") ?? default,
         Updated = main.GetDateTimeOffset("Updated") ?? default,
+        PrimaryCategory = main.GetString("PrimaryCategory"),
+        FirstVersionDate = main.GetDateTimeOffset("FirstVersionDate"),
+        Venue = main.GetString("Venue"),
+        PdfUrl = main.GetString("PdfUrl"),
+        Lookup = JsonColumn.Read(main.GetString("Lookup"), PaperLookup.None),
         Coverage = JsonColumn.Read<List<PaperCoverage>>(
                 TextChunks.FromRows([main, .. coverageRows], i => CoverageRowKey(main.PartitionKey, i), main.GetInt32("CoverageRows") ?? 0), [])
             .OrderBy(c => c.SeenAt)

@@ -14,6 +14,12 @@ public sealed class TablePaperStore(AggregatorTables tables) : IPaperStore
     public async Task<Paper?> GetAsync(string paperId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(paperId);
+        // Ids come from post rows too (a feed lists a post's papers as stored now); one that cannot be a key names nothing.
+        if (!EntityRules.CanBeKey(paperId))
+        {
+            return null;
+        }
+
         var papers = await tables.GetAsync(tables.Names.Papers).ConfigureAwait(false);
         for (var hops = 0; hops < 4; hops++)
         {

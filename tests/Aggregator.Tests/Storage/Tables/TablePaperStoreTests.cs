@@ -32,6 +32,18 @@ public sealed class TablePaperStoreTests(AzuriteFixture azurite)
         Assert.Equal("a", Assert.Single(read.Coverage).PostId);
     }
 
+    [Theory]
+    [InlineData("doi:10.1000/xyz")]
+    [InlineData("what#is?this")]
+    public async Task Get_AnIdThatCannotBeAKey_IsNotFoundRatherThanAServiceError(string id)
+    {
+        // Post rows carry the ids their papers had; a feed reads each of them back, and one odd id must not fail the page.
+        await store.SaveAsync(PaperSamples.StepDpo("p1", T0, Covered("a", "weibo", T0)), [Arxiv]);
+
+        Assert.Null(await store.GetAsync(id));
+        Assert.NotNull(await store.GetAsync("p1"));
+    }
+
     [Fact]
     public async Task Merge_RepointsKeysAndOldIdResolvesToTheSurvivor()
     {
