@@ -72,6 +72,9 @@ param llmCallsPerRun int = 20
 @description('Look papers up on arXiv and OpenReview (titles, authors, abstracts); false keeps ingestion offline.')
 param enrichmentEnabled bool = true
 
+@description('How the operators of this deployment are reached (a URL or mailto:), sent in the User-Agent to arXiv and OpenReview as arXiv\'s API terms ask.')
+param enrichmentContact string = ''
+
 @description('Scale ceiling of the Flex Consumption plan: each due source is one queue message, so more instances ingest a large catalogue sooner.')
 @minValue(40)
 @maxValue(1000)
@@ -215,6 +218,7 @@ module api 'app/api.bicep' = {
       LLM_MAX_TOKENS: string(llmMaxTokens)
       LLM_CALLS_PER_RUN: string(llmCallsPerRun)
       ENRICHMENT_ENABLED: enrichmentEnabled ? 'true' : 'false'
+      ENRICHMENT_CONTACT: enrichmentContact
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: appIdentity.outputs.clientId
       AzureWebJobsStorage__blobServiceUri: storage.outputs.primaryBlobEndpoint

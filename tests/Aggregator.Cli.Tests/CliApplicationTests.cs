@@ -97,18 +97,20 @@ public sealed class CliApplicationTests
         Assert.Contains("--verbose", run.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Ingest_InvalidSettingInTheEnvironment_NamesTheSettingAndValueBeforeTouchingStorageAndExits2()
+    [Theory]
+    [InlineData("INGEST_TIME_BUDGET", "ten minutes", "00:08:00")]
+    [InlineData("ENRICHMENT_ENABLED", "sometimes", "expected true or false")]
+    public async Task Ingest_InvalidSettingInTheEnvironment_NamesTheSettingAndValueBeforeTouchingStorageAndExits2(string setting, string value, string accepted)
     {
         await using var sources = await Commands.SampleSources.StartAsync();
 
         var run = await CliRun.ProcessAsync(
-            new Dictionary<string, string> { ["INGEST_TIME_BUDGET"] = "ten minutes" },
+            new Dictionary<string, string> { [setting] = value },
             "ingest", "--sources", sources.Path, "--storage", CliRun.ConnectionString($"http://127.0.0.1:{CliRun.ClosedPort()}/devstoreaccount1"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("INGEST_TIME_BUDGET is 'ten minutes'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("00:08:00", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{setting} is '{value}'", run.Error, StringComparison.Ordinal);
+        Assert.Contains(accepted, run.Error, StringComparison.Ordinal);
         Assert.False(run.HasStackTrace, run.ToString());
     }
 

@@ -1,4 +1,5 @@
 using Aggregator.Cli.Failures;
+using Aggregator.Enrichment;
 using Aggregator.Hosting;
 using Aggregator.Ingestion;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,7 @@ internal static class CliServices
     public static bool Validate(IServiceProvider services)
     {
         _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<EnrichmentOptions>>().Value;
         _ = services.GetRequiredService<StorageConnection>().CreateTableServiceClient();
         return true;
     }

@@ -14,7 +14,7 @@ namespace Aggregator.Enrichment;
 /// <summary>
 /// Registers the enrichment stage. <see cref="SettingNames.EnrichmentEnabled"/> turns it off; the finer options
 /// (<see cref="EnrichmentOptions"/>: service URLs, contact, intervals, batch sizes) bind from the "Enrichment" section,
-/// e.g. the environment variable <c>Enrichment__Contact</c>.
+/// e.g. the environment variable <c>Enrichment__Contact</c>; <see cref="SettingNames.EnrichmentContact"/> overrides the contact.
 /// </summary>
 public static class EnrichmentServiceCollectionExtensions
 {
@@ -25,7 +25,15 @@ public static class EnrichmentServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<EnrichmentOptions>()
             .Bind(configuration.GetSection(Section))
-            .Configure(o => o.Enabled = EnabledIn(configuration))
+            .Configure(o =>
+            {
+                o.Enabled = EnabledIn(configuration);
+                // The deployment's setting (ENRICHMENT_CONTACT, set from Bicep) wins over the section's finer one.
+                if (configuration[SettingNames.EnrichmentContact] is { } contact && !string.IsNullOrWhiteSpace(contact))
+                {
+                    o.Contact = contact.Trim();
+                }
+            })
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserAgent), "EnrichmentOptions.UserAgent must name the aggregator.")
             .Validate(o => o.ArxivRequestInterval >= TimeSpan.Zero && o.ArxivIdBatchSize > 0 && o.TitleBatchSize > 0, "Enrichment intervals and batch sizes must be positive.");
         services.TryAddSingleton<IPendingPaperLookups, TablePendingPaperLookups>();

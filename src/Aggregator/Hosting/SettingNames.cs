@@ -45,4 +45,10 @@ public static class SettingNames
 
     /// <summary>"true" (default) to look papers up on arXiv and OpenReview; "false" keeps every run offline.</summary>
     public const string EnrichmentEnabled = "ENRICHMENT_ENABLED";
+
+    /// <summary>
+    /// How this deployment's operators are reached (a URL or mailto:), appended to the User-Agent sent to arXiv and
+    /// OpenReview, as arXiv's API terms ask; overrides Enrichment__Contact.
+    /// </summary>
+    public const string EnrichmentContact = "ENRICHMENT_CONTACT";
 }
