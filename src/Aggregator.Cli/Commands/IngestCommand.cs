@@ -47,6 +47,11 @@ internal static class IngestCommand
             else if (!console.Terminal.IsTerminal)
             {
                 report = await runner.RunAsync(options with { Observer = new IngestLines(console.Out) }, cancellationToken).ConfigureAwait(false);
+                if (EnrichmentLine.Of(report.Enrichment) is { } papers)
+                {
+                    await console.Out.WriteLineAsync(papers).ConfigureAwait(false);
+                }
+
                 await console.Out.WriteLineAsync(IngestLines.Totals(report)).ConfigureAwait(false);
                 await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -77,6 +82,10 @@ internal static class IngestCommand
         }
 
         ansi.Write(IngestSummary.Table(report, console.Terminal.Width));
+        if (EnrichmentLine.Of(report.Enrichment) is { } papers)
+        {
+            ansi.WriteLine(papers);
+        }
         return report;
     }
 }

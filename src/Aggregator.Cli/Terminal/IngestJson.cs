@@ -10,10 +10,13 @@ namespace Aggregator.Cli.Terminal;
 /// { "newPosts": 4, "failed": 1, "elapsedSeconds": 2.31,
 ///   "sources": [ { "id", "name", "status": "ingested|unchanged|failed|skipped|notReached",
 ///                  "newPosts", "duplicates", "known", "items", "totalItems", "elapsedSeconds",
-///                  "error": string|null, "reason": string|null, "warnings": [string], "nextAttempt": ISO 8601|null } ] }
+///                  "error": string|null, "reason": string|null, "warnings": [string], "nextAttempt": ISO 8601|null } ],
+///   "enrichment": { "skipped": string|null, "papers", "enriched", "titlesResolved", "merged", "failed",
+///                   "arxivRequests", "openReviewRequests", "error": string|null } | null }
 /// </code>
 /// <c>items</c> is what the feed held this run (new + duplicates + known), <c>totalItems</c> what is stored from the
 /// source so far; <c>error</c> is set when the source failed, <c>reason</c> when it was skipped or not reached.
+/// <c>enrichment</c> is the metadata lookups after the sources (null when the time budget left no room for them).
 /// </summary>
 internal static class IngestJson
 {
@@ -25,7 +28,10 @@ internal static class IngestJson
             report.NewPosts,
             report.Failed,
             Math.Round(report.Elapsed.TotalSeconds, 2),
-            [.. report.Sources.Select(r => Source(r, states.GetValueOrDefault(r.SourceId)))]);
+            [.. report.Sources.Select(r => Source(r, states.GetValueOrDefault(r.SourceId)))],
+            report.Enrichment is { } e
+                ? new IngestEnrichmentDocument(e.Skipped, e.Papers, e.Enriched, e.TitlesResolved, e.Merged, e.Failed, e.ArxivRequests, e.OpenReviewRequests, e.LastError)
+                : null);
     }
 
     private static IngestSourceDocument Source(SourceRunResult r, SourceState? state) => new(
@@ -44,7 +50,18 @@ internal static class IngestJson
         state?.NextAttempt);
 }
 
-internal sealed record IngestDocument(int NewPosts, int Failed, double ElapsedSeconds, IReadOnlyList<IngestSourceDocument> Sources);
+internal sealed record IngestDocument(int NewPosts, int Failed, double ElapsedSeconds, IReadOnlyList<IngestSourceDocument> Sources, IngestEnrichmentDocument? Enrichment);
+
+internal sealed record IngestEnrichmentDocument(
+    string? Skipped,
+    int Papers,
+    int Enriched,
+    int TitlesResolved,
+    int Merged,
+    int Failed,
+    int ArxivRequests,
+    int OpenReviewRequests,
+    string? Error);
 
 internal sealed record IngestSourceDocument(
     string Id,

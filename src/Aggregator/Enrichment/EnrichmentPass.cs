@@ -22,6 +22,9 @@ internal sealed class EnrichmentPass(DateTimeOffset deadline, int arxivRequestsB
     /// <summary>Questions asked (titles searched, arXiv ids and OpenReview ids looked up), however many went to one request.</summary>
     public int Questions { get; set; }
 
+    /// <summary>The last reason a lookup failed or a service was left alone, for the run's report.</summary>
+    public string? LastError { get; set; }
+
     public EnrichmentReport Report(int arxivRequests, int openReviewRequests) => new()
     {
         Papers = Papers,
@@ -30,6 +33,7 @@ internal sealed class EnrichmentPass(DateTimeOffset deadline, int arxivRequestsB
         Merged = Merged,
         Failed = Failed,
         Questions = Questions,
+        LastError = LastError,
         ArxivRequests = arxivRequests - arxivRequestsBefore,
         OpenReviewRequests = openReviewRequests - openReviewRequestsBefore,
     };

@@ -27,5 +27,16 @@ public sealed record EnrichmentReport
 
     public int OpenReviewRequests { get; init; }
 
+    /// <summary>
+    /// Why the last failed lookup failed, or why a service was not asked again (unreachable, out of time), or why the
+    /// pass stopped early; null when every question was answered.
+    /// </summary>
+    public string? LastError { get; init; }
+
+    public const string DisabledReason = "disabled (ENRICHMENT_ENABLED=false)";
+
+    /// <summary>The operator turned the stage off: no question was meant to be asked.</summary>
+    public bool Disabled => Skipped == DisabledReason;
+
     public static EnrichmentReport Skip(string reason) => new() { Skipped = reason };
 }

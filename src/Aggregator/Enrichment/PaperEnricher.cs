@@ -63,7 +63,7 @@ public sealed partial class PaperEnricher
     {
         if (!options.Enabled)
         {
-            return EnrichmentReport.Skip("disabled (ENRICHMENT_ENABLED=false)");
+            return EnrichmentReport.Skip(EnrichmentReport.DisabledReason);
         }
 
         if (!NetworkReachable())
@@ -85,6 +85,7 @@ public sealed partial class PaperEnricher
         {
             // Storage failing mid-pass (or a paper that kept changing): what was stored stays stored, the rest is still due next run.
             LogPassFailed(logger, ex);
+            pass.LastError = "stopped early: " + ex.Message;
         }
         finally
         {
@@ -249,10 +250,12 @@ public sealed partial class PaperEnricher
         if (failure.Failure is MetadataFailure.Unreachable or MetadataFailure.OutOfTime)
         {
             LogStopped(logger, failure.Message);
+            pass.LastError = failure.Message;
             return true;
         }
 
         LogLookupFailed(logger, papers.Count, failure.Message);
+        pass.LastError = failure.Message;
         foreach (var paper in papers)
         {
             var revision = await resolver.ReviseAsync(

@@ -72,13 +72,10 @@ public sealed partial class IngestionRunner(
         var resummarized = summarizers.UsesLlm && !budget.IsCancellationRequested
             ? await summaryRetries.RetryAsync(run.Summarizer, cancellationToken).ConfigureAwait(false)
             : 0;
-        if (!budget.IsCancellationRequested)
-        {
-            // Enrichment hook: metadata lookups for the papers this run (and earlier ones) left due; it never throws.
-            await enricher.EnrichPendingAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // Enrichment hook: metadata lookups for the papers this run (and earlier ones) left due; it never throws.
+        var enrichment = budget.IsCancellationRequested ? null : await enricher.EnrichPendingAsync(cancellationToken).ConfigureAwait(false);
 
-        var report = new IngestionReport(results.OfType<SourceRunResult>().ToList(), stopwatch.Elapsed);
+        var report = new IngestionReport(results.OfType<SourceRunResult>().ToList(), stopwatch.Elapsed) { Enrichment = enrichment };
         if (resummarized > 0 || report.Sources.Any(Changed))
         {
             await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
