@@ -38,7 +38,7 @@ internal static class PaperMetadata
             Venue = note.Venue ?? paper.Venue,
             PdfUrl = paper.PdfUrl ?? note.PdfUrl,
             FirstVersionDate = paper.FirstVersionDate ?? note.Published,
-            Lookup = Answered(paper.Lookup) with { OpenReviewFetched = now },
+            Lookup = Answered(paper.Lookup) with { OpenReviewFetched = now, OpenReviewNote = true },
             Updated = now,
         };
     }

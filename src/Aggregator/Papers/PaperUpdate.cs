@@ -56,8 +56,9 @@ internal static class PaperUpdate
     };
 
     /// <summary>
-    /// Canonical metadata wins over what posts said: when only the absorbed record was looked up, its title, authors
-    /// and abstract replace the survivor's; what each service answered stays answered.
+    /// Canonical metadata wins over what posts said, and arXiv's over an OpenReview note's: when the absorbed record's
+    /// words come from a better source (<see cref="Paper.MetadataSource"/>), its title, authors and abstract replace
+    /// the survivor's; what each service answered stays answered.
     /// </summary>
     private static Paper WithMetadataOf(Paper survivor, Paper absorbed)
     {
@@ -66,6 +67,7 @@ internal static class PaperUpdate
             ArxivFetched = survivor.Lookup.ArxivFetched ?? (survivor.ArxivId is null || survivor.ArxivId == absorbed.ArxivId ? absorbed.Lookup.ArxivFetched : null),
             OpenReviewFetched = survivor.Lookup.OpenReviewFetched ?? (survivor.OpenReviewId is null || survivor.OpenReviewId == absorbed.OpenReviewId ? absorbed.Lookup.OpenReviewFetched : null),
             TitleSearched = survivor.Lookup.TitleSearched ?? absorbed.Lookup.TitleSearched,
+            OpenReviewNote = survivor.Lookup.OpenReviewNote || absorbed.Lookup.OpenReviewNote && (survivor.OpenReviewId is null || survivor.OpenReviewId == absorbed.OpenReviewId),
         };
         var merged = survivor with
         {
@@ -75,7 +77,7 @@ internal static class PaperUpdate
             PdfUrl = survivor.PdfUrl ?? absorbed.PdfUrl,
             Lookup = lookup,
         };
-        return survivor.HasMetadata || !absorbed.HasMetadata
+        return absorbed.MetadataSource <= survivor.MetadataSource
             ? merged
             : merged with { Title = absorbed.Title, Authors = absorbed.Authors.Count > 0 ? absorbed.Authors : survivor.Authors, Abstract = absorbed.Abstract ?? survivor.Abstract };
     }

@@ -60,8 +60,14 @@ public sealed record Paper
     /// <summary>Independent sources: distinct source ids among the posts that covered the paper.</summary>
     public int SourceCount => Coverage.Select(c => c.SourceId).Distinct(StringComparer.Ordinal).Count();
 
-    /// <summary>True once canonical metadata (title, authors, abstract) came from arXiv or OpenReview.</summary>
-    public bool HasMetadata => Lookup.ArxivFetched is not null || Lookup.OpenReviewFetched is not null;
+    /// <summary>
+    /// Where the title, authors and abstract come from, best first: arXiv's record, then an OpenReview note, then
+    /// the posts. Of two records of one paper, the one with the better source lends the merged paper its words.
+    /// </summary>
+    public MetadataSource MetadataSource =>
+        Lookup.ArxivFetched is not null ? MetadataSource.Arxiv
+        : Lookup.OpenReviewNote ? MetadataSource.OpenReview
+        : MetadataSource.Posts;
 
     /// <summary>arXiv abs, else OpenReview forum, else DOI, else the first post that covered it.</summary>
     public string CanonicalUrl =>

@@ -6,13 +6,18 @@ namespace Aggregator.Storage;
 /// </summary>
 /// <param name="Attempts">Failed lookups in a row; reset by a success.</param>
 /// <param name="NextAttempt">No lookup before this time (backoff after a failure, or a service's Retry-After).</param>
+/// <param name="OpenReviewNote">
+/// OpenReview answered with a note (its title and authors are canonical unless arXiv answered too); false when it
+/// answered that it has none, which settles the question but says nothing about the paper.
+/// </param>
 public sealed record PaperLookup(
     DateTimeOffset? ArxivFetched = null,
     DateTimeOffset? OpenReviewFetched = null,
     DateTimeOffset? TitleSearched = null,
     int Attempts = 0,
     DateTimeOffset? NextAttempt = null,
-    string? LastError = null)
+    string? LastError = null,
+    bool OpenReviewNote = false)
 {
     public static readonly PaperLookup None = new();
 }

@@ -46,16 +46,47 @@ public sealed class PaperUpdateTests
     }
 
     [Fact]
-    public void Absorb_BothEnriched_KeepsTheSurvivorsMetadata()
+    public void Absorb_SurvivorFromArxivAbsorbingAnOpenReviewNote_KeepsArxivsWordsAndTakesTheVenue()
     {
         var survivor = Record("pa", "Canonical A Title For This Paper", T0) with { ArxivId = "2305.18290", Lookup = new PaperLookup(ArxivFetched: T0) };
-        var absorbed = Record("pb", "Another Canonical Title For It", T0.AddHours(1)) with { OpenReviewId = "HPuSIXJaa9", Venue = "NeurIPS 2023", Lookup = new PaperLookup(OpenReviewFetched: T0) };
+        var absorbed = Record("pb", "Another Canonical Title For It", T0.AddHours(1)) with { OpenReviewId = "HPuSIXJaa9", Venue = "NeurIPS 2023", Lookup = new PaperLookup(OpenReviewFetched: T0, OpenReviewNote: true) };
 
         var merged = PaperUpdate.Absorb(survivor, absorbed);
 
         Assert.Equal("Canonical A Title For This Paper", merged.Title);
         Assert.Equal("NeurIPS 2023", merged.Venue);
         Assert.Equal(T0, merged.Lookup.OpenReviewFetched);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Absorb_SurvivorOnlyDescribedByOpenReview_TakesArxivsWordsAndDoesNotAskArxivAgain(bool openReviewHadANote)
+    {
+        // OpenReview answering "no such note" settles a question but describes nothing: it must not outrank arXiv.
+        var survivor = Record("pa", openReviewHadANote ? "DPO (OpenReview's wording)" : "DPO 论文解读", T0) with
+        {
+            OpenReviewId = "HPuSIXJaa9",
+            Authors = ["张三"],
+            Lookup = new PaperLookup(OpenReviewFetched: T0, OpenReviewNote: openReviewHadANote),
+        };
+        var absorbed = Record("pb", "Direct Preference Optimization: Your Language Model is Secretly a Reward Model", T0.AddHours(1)) with
+        {
+            ArxivId = "2305.18290",
+            Authors = ["Rafael Rafailov"],
+            Abstract = "While large-scale unsupervised language models…",
+            Lookup = new PaperLookup(ArxivFetched: T0.AddHours(2)),
+        };
+
+        var merged = PaperUpdate.Absorb(survivor, absorbed);
+
+        Assert.Equal("pa", merged.Id);
+        Assert.Equal(absorbed.Title, merged.Title);
+        Assert.Equal(["Rafael Rafailov"], merged.Authors);
+        Assert.Equal(absorbed.Abstract, merged.Abstract);
+        Assert.Equal(MetadataSource.Arxiv, merged.MetadataSource);
+        Assert.False(PaperLookupNeeds.NeedsArxiv(merged));
+        Assert.False(PaperLookupNeeds.NeedsOpenReview(merged));
     }
 
     [Theory]
