@@ -83,14 +83,23 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
 
         var keys = PaperUpdate.KeysOf(revised).Concat(PaperUpdate.KeysOf(current)).Distinct().ToList();
         var known = await store.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
-        var others = new List<Paper>();
+        var found = new List<Paper>();
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in known.Values.Distinct(StringComparer.Ordinal).Where(id => id != current.Id))
         {
-            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id && others.All(p => p.Id != other.Id))
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id)
             {
-                others.Add(other);
+                resolved[id] = other.Id;
+                if (found.All(p => p.Id != other.Id))
+                {
+                    found.Add(other);
+                }
             }
         }
+
+        // A paper holding one of these keys under another arXiv id is another paper (two papers titled alike): it keeps its keys.
+        var others = DistinctPapers.Compatible(revised.ArxivId, found.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal));
+        var distinct = resolved.Where(r => others.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
 
         // Each record keeps the version it was read at, so every write below is conditional on nobody having changed it.
         var ordered = others.Append(revised).OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -121,7 +130,7 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         }
 
         var claim = ordered.SelectMany(PaperUpdate.KeysOf).Concat(keys).Concat(PaperUpdate.KeysOf(survivor)).Distinct()
-            .Where(k => !known.TryGetValue(k, out var owner) || owner != survivor.Id)
+            .Where(k => !known.TryGetValue(k, out var owner) || owner != survivor.Id && !distinct.Contains(owner))
             .ToList();
         return await store.ClaimKeysAsync(survivor.Id, claim, cancellationToken).ConfigureAwait(false) is null
             ? (RevisionOutcome.Done, survivor)
@@ -187,16 +196,23 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         // (or is claiming them now) must be joined, not raced.
         var ids = known.Values.Append(PaperIds.FromKey(mention.Keys[0])).Distinct(StringComparer.Ordinal);
         var stored = new List<Paper>();
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper && stored.All(p => p.Id != paper.Id))
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper)
             {
-                stored.Add(paper);
+                resolved[id] = paper.Id;
+                if (stored.All(p => p.Id != paper.Id))
+                {
+                    stored.Add(paper);
+                }
             }
         }
 
         var coverage = new PaperCoverage(post.Id, post.SourceId, post.SourceName, post.Title, post.Link, now);
-        var ordered = stored.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        // A stored paper that shares only a title with this mention but has another arXiv id is another paper.
+        var ordered = DistinctPapers.Compatible(mention.ArxivId, stored.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal));
+        var distinct = resolved.Where(r => ordered.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var survivor = ordered.Count > 0 ? ordered[0] : NewPaper(mention, now);
         foreach (var absorbed in ordered.Skip(1))
         {
@@ -230,7 +246,7 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
 
         var keys = PaperUpdate.KeysOf(updated).Concat(mention.Keys).Concat(ordered.Skip(1).SelectMany(PaperUpdate.KeysOf))
             .Distinct()
-            .Where(k => !known.TryGetValue(k, out var owner) || owner != updated.Id)
+            .Where(k => !known.TryGetValue(k, out var owner) || owner != updated.Id && !distinct.Contains(owner))
             .ToList();
         return await store.ClaimKeysAsync(updated.Id, keys, cancellationToken).ConfigureAwait(false) is null ? updated : null;
     }

@@ -67,6 +67,23 @@ public sealed class PaperResolverTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Resolve_SameTitleUnderTwoArxivIds_StaysTwoPapersAndTheTitleStaysWithTheFirst()
+    {
+        const string survey = "A Survey of Large Language Models";
+        var resolver = Resolver();
+
+        var first = await resolver.ResolveAsync(Post("a", "weibo"), [Mention(arxiv: "2303.18223", title: survey)]);
+        clock.Advance(TimeSpan.FromHours(1));
+        var second = await resolver.ResolveAsync(Post("b", "csdn"), [Mention(arxiv: "2402.06196", title: survey)]);
+
+        Assert.NotEqual(first[0].PaperId, second[0].PaperId);
+        var papers = await store.GetNewestAsync(new FeedQuery());
+        Assert.Equal(["2303.18223", "2402.06196"], papers.Select(p => p.ArxivId!).Order(StringComparer.Ordinal));
+        Assert.All(papers, p => Assert.Single(p.Coverage));
+        Assert.Equal(first[0].PaperId, (await store.FindByKeysAsync([PaperTitle.KeyFor(survey)!.Value])).Values.Single());
+    }
+
+    [Fact]
     public async Task Resolve_SimilarButDistinctTitles_StayTwoPapers()
     {
         var resolver = Resolver();

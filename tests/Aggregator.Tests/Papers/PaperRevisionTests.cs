@@ -60,4 +60,24 @@ public sealed class PaperRevisionTests(AzuriteFixture azurite)
             first.Coverage.Select(c => c.PostId).Order(StringComparer.Ordinal));
         Assert.Single(await store.GetNewestAsync(new FeedQuery()));
     }
+
+    [Fact]
+    public async Task Revise_CanonicalTitleHeldByAPaperWithAnotherArxivId_LeavesThemTwoPapers()
+    {
+        // Two surveys titled alike: the one known by title is resolved to its arXiv id; the other keeps its own id and title key.
+        const string survey = "A Survey of Large Language Models";
+        var resolver = Resolver();
+        var other = (await resolver.ResolveAsync(PostSamples.Post("blog-1", T0, "blog"), [Mention(arxiv: "2402.06196", title: survey)])).Single().PaperId;
+        var wechat = (await resolver.ResolveAsync(PostSamples.Post("wechat-1", T0.AddMinutes(1), "wechat"), [Mention(title: survey + " (中文解读)")])).Single().PaperId;
+
+        var revision = await resolver.ReviseAsync(wechat, p => p with { ArxivId = "2303.18223", Title = survey });
+
+        Assert.NotNull(revision);
+        Assert.Empty(revision.Absorbed);
+        Assert.Equal(wechat, revision.Paper.Id);
+        var papers = await store.GetNewestAsync(new FeedQuery());
+        Assert.Equal(["2303.18223", "2402.06196"], papers.Select(p => p.ArxivId!).Order(StringComparer.Ordinal));
+        Assert.Equal(other, (await store.FindByKeysAsync([PaperTitle.KeyFor(survey)!.Value])).Values.Single());
+        Assert.Equal(["blog-1"], (await store.GetAsync(other))!.Coverage.Select(c => c.PostId));
+    }
 }
