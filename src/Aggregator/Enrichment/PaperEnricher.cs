@@ -92,11 +92,21 @@ public sealed partial class PaperEnricher
             passing.Release();
         }
 
-        var report = pass.Report(arxivHttp.Requests, openReviewHttp.Requests);
-        if (report.Enriched + report.TitlesResolved + report.Merged > 0)
+        if (pass.Enriched + pass.TitlesResolved + pass.Merged > 0)
         {
-            await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The papers are stored; the feeds show them once anything else bumps the version (the next new post).
+                LogBumpFailed(logger, ex);
+                pass.LastError = "stored, but the feeds' data version could not be bumped: " + ex.Message;
+            }
         }
+
+        var report = pass.Report(arxivHttp.Requests, openReviewHttp.Requests);
 
         LogPass(logger, report.Papers, report.Enriched, report.TitlesResolved, report.Merged, report.Failed, report.ArxivRequests, report.OpenReviewRequests);
         return report;
@@ -223,7 +233,8 @@ public sealed partial class PaperEnricher
             await ApplyAsync(
                 pass,
                 paper,
-                current => !PaperLookupNeeds.NeedsOpenReview(current) ? null
+                // After a concurrent merge the record read may now carry another OpenReview id: this answer is not its.
+                current => !PaperLookupNeeds.NeedsOpenReview(current) || current.OpenReviewId != paper.OpenReviewId ? null
                     : note is null ? PaperMetadata.OpenReviewHasNone(current, clock.GetUtcNow())
                     : PaperMetadata.FromOpenReview(current, note, clock.GetUtcNow()),
                 cancellationToken,
@@ -300,6 +311,9 @@ public sealed partial class PaperEnricher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Metadata service not asked again this run: {Reason}")]
     private static partial void LogStopped(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enriched papers are stored, but the feeds' data version could not be bumped; they show after the next change")]
+    private static partial void LogBumpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Enrichment pass stopped early; the papers not reached stay due")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
