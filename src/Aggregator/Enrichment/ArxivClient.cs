@@ -29,7 +29,7 @@ public sealed class ArxivClient
         var feed = ArxivAtomParser.Parse(await http.GetStringAsync(With(query), gate, deadline, cancellationToken).ConfigureAwait(false));
         if (feed.Errors.Count > 0 && feed.Entries.Count == 0)
         {
-            throw new MetadataLookupException("arXiv refused the id list: " + string.Join("; ", feed.Errors), MetadataFailure.Malformed);
+            throw new MetadataLookupException("arXiv refused the id list: " + string.Join("; ", feed.Errors), MetadataFailure.Refused);
         }
 
         if (feed.TotalResults is null)
@@ -40,24 +40,34 @@ public sealed class ArxivClient
         return feed.Entries.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every entry whose title contains one of <paramref name="titles"/> as a phrase; the caller decides which is which.</summary>
+    /// <summary>Room in a shared title search for a few similar titles per phrase, so the right one is among them.</summary>
+    public const int ResultsPerTitle = 5;
+
+    /// <summary>Room when one title is searched alone, after a generic title crowded it out of a shared answer.</summary>
+    public const int ResultsForALoneTitle = 20;
+
+    /// <summary>
+    /// Every entry whose title contains one of <paramref name="titles"/> as a phrase, up to
+    /// <paramref name="resultsPerTitle"/> a title; the caller decides which is which, and whether an answer that was
+    /// cut short (<see cref="ArxivTitleSearch.Complete"/> false) is worth asking again.
+    /// </summary>
     /// <exception cref="MetadataLookupException">The request failed or the answer was unreadable.</exception>
-    public async Task<IReadOnlyList<ArxivEntry>> SearchTitlesAsync(IReadOnlyList<string> titles, DateTimeOffset deadline, CancellationToken cancellationToken = default)
+    public async Task<ArxivTitleSearch> SearchTitlesAsync(IReadOnlyList<string> titles, int resultsPerTitle, DateTimeOffset deadline, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(titles);
+        ArgumentOutOfRangeException.ThrowIfLessThan(resultsPerTitle, 1);
         var phrases = titles.Select(TitleMatcher.SearchPhrase).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (phrases.Count == 0)
         {
-            return [];
+            return new ArxivTitleSearch([], Complete: true);
         }
 
         var search = string.Join(" OR ", phrases.Select(p => $"ti:\"{p}\""));
-        // Room for a few similar titles per phrase, so the right one is among them.
-        var query = string.Create(CultureInfo.InvariantCulture, $"search_query={Uri.EscapeDataString(search)}&start=0&max_results={phrases.Count * 5}");
+        var query = string.Create(CultureInfo.InvariantCulture, $"search_query={Uri.EscapeDataString(search)}&start=0&max_results={phrases.Count * resultsPerTitle}");
         var feed = ArxivAtomParser.Parse(await http.GetStringAsync(With(query), gate, deadline, cancellationToken).ConfigureAwait(false));
         if (feed.Errors.Count > 0)
         {
-            throw new MetadataLookupException("arXiv refused the title search: " + string.Join("; ", feed.Errors), MetadataFailure.Malformed);
+            throw new MetadataLookupException("arXiv refused the title search: " + string.Join("; ", feed.Errors), MetadataFailure.Refused);
         }
 
         if (feed.TotalResults is null)
@@ -65,7 +75,7 @@ public sealed class ArxivClient
             throw new MetadataLookupException("arXiv answered an Atom feed without opensearch:totalResults", MetadataFailure.Malformed);
         }
 
-        return feed.Entries;
+        return new ArxivTitleSearch(feed.Entries, Complete: feed.TotalResults <= feed.Entries.Count);
     }
 
     private Uri With(string query) => new(queryUrl.AbsoluteUri + (queryUrl.Query.Length == 0 ? "?" : "&") + query);

@@ -14,4 +14,10 @@ public enum MetadataFailure
 
     /// <summary>The run's time budget ends before the service may be asked again: the papers wait, nothing is recorded.</summary>
     OutOfTime = 3,
+
+    /// <summary>
+    /// The service answered that the question itself is wrong (arXiv: "incorrect id format"). Asked together, one bad
+    /// id refuses them all, so each is then asked alone; one refused alone is recorded like any failure.
+    /// </summary>
+    Refused = 4,
 }

@@ -136,45 +136,74 @@ public sealed partial class PaperEnricher
     {
         foreach (var batch in papers.Chunk(Math.Max(1, options.TitleBatchSize)))
         {
-            if (pass.ArxivStopped)
+            var crowdedOut = await SearchTitlesAsync(pass, batch, ArxivClient.ResultsPerTitle, cancellationToken).ConfigureAwait(false);
+            foreach (var paper in crowdedOut)
             {
-                return;
-            }
-
-            IReadOnlyList<ArxivEntry> found;
-            pass.Questions += batch.Length;
-            try
-            {
-                found = await arxiv.SearchTitlesAsync(batch.Select(p => p.Title).ToList(), pass.Deadline, cancellationToken).ConfigureAwait(false);
-            }
-            catch (MetadataLookupException ex)
-            {
-                pass.ArxivStopped = await RecordFailureAsync(pass, batch, ex, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            foreach (var paper in batch)
-            {
-                var match = TitleResolution.Pick(paper, found);
-                var now = clock.GetUtcNow();
-                var revision = await resolver.ReviseAsync(
-                    paper.Id,
-                    current => !PaperLookupNeeds.NeedsTitleSearch(current) ? null
-                        : match is null ? PaperMetadata.TitleUnmatched(current, now)
-                        : PaperMetadata.FromArxiv(current, match, now),
-                    cancellationToken).ConfigureAwait(false);
-                if (match is not null && revision is not null)
-                {
-                    pass.TitlesResolved++;
-                    pass.Enriched++;
-                    pass.Merged += revision.Absorbed.Count;
-                    LogResolved(logger, paper.Id, match.Id, revision.Paper.Id);
-                }
+                // arXiv matched more than it returned and this title was not among them (a generic title took the
+                // room): asked alone, with more room, before it is called unmatched for good.
+                await SearchTitlesAsync(pass, [paper], ArxivClient.ResultsForALoneTitle, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task FetchArxivAsync(EnrichmentPass pass, List<Paper> papers, CancellationToken cancellationToken)
+    /// <summary>
+    /// One title search for <paramref name="batch"/>, each answer stored; returns the papers left unanswered because
+    /// the shared answer was cut short, to be asked again alone.
+    /// </summary>
+    private async Task<List<Paper>> SearchTitlesAsync(EnrichmentPass pass, Paper[] batch, int resultsPerTitle, CancellationToken cancellationToken)
+    {
+        var crowdedOut = new List<Paper>();
+        if (pass.ArxivStopped)
+        {
+            return crowdedOut;
+        }
+
+        ArxivTitleSearch found;
+        pass.Questions += batch.Length;
+        try
+        {
+            found = await arxiv.SearchTitlesAsync(batch.Select(p => p.Title).ToList(), resultsPerTitle, pass.Deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MetadataLookupException ex) when (ex.Failure == MetadataFailure.Refused && batch.Length > 1)
+        {
+            // One title arXiv's query parser rejects refuses the whole OR: each is asked alone.
+            return [.. batch];
+        }
+        catch (MetadataLookupException ex)
+        {
+            pass.ArxivStopped = await RecordFailureAsync(pass, batch, ex, cancellationToken).ConfigureAwait(false);
+            return crowdedOut;
+        }
+
+        foreach (var paper in batch)
+        {
+            var match = TitleResolution.Pick(paper, found.Entries);
+            if (match is null && !found.Complete && batch.Length > 1)
+            {
+                crowdedOut.Add(paper);
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            var revision = await resolver.ReviseAsync(
+                paper.Id,
+                current => !PaperLookupNeeds.NeedsTitleSearch(current) ? null
+                    : match is null ? PaperMetadata.TitleUnmatched(current, now)
+                    : PaperMetadata.FromArxiv(current, match, now),
+                cancellationToken).ConfigureAwait(false);
+            if (match is not null && revision is not null)
+            {
+                pass.TitlesResolved++;
+                pass.Enriched++;
+                pass.Merged += revision.Absorbed.Count;
+                LogResolved(logger, paper.Id, match.Id, revision.Paper.Id);
+            }
+        }
+
+        return crowdedOut;
+    }
+
+    private async Task FetchArxivAsync(EnrichmentPass pass, IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         foreach (var batch in papers.Chunk(Math.Max(1, options.ArxivIdBatchSize)))
         {
@@ -188,6 +217,16 @@ public sealed partial class PaperEnricher
             try
             {
                 found = await arxiv.GetByIdsAsync(batch.Select(p => p.ArxivId!).Distinct(StringComparer.Ordinal).ToList(), pass.Deadline, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MetadataLookupException ex) when (ex.Failure == MetadataFailure.Refused && batch.Length > 1)
+            {
+                // arXiv refuses a whole id_list for one id it calls malformed: each is asked alone, so only that one fails.
+                foreach (var paper in batch)
+                {
+                    await FetchArxivAsync(pass, [paper], cancellationToken).ConfigureAwait(false);
+                }
+
+                continue;
             }
             catch (MetadataLookupException ex)
             {

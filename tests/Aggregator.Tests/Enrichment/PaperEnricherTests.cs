@@ -109,6 +109,112 @@ public sealed class PaperEnricherTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Enrich_502WithoutRetryAfter_RetriesAfterFiveThenTenSecondsThenSucceeds()
+    {
+        await using var rig = await EnrichmentRig.StartAsync(azurite);
+        rig.Arxiv.Add(MetadataSamples.Dpo);
+        rig.Arxiv.Enqueue(LoopbackResponse.Status(502)).Enqueue(LoopbackResponse.Status(502));
+        var id = await rig.MentionAsync("a", "weibo", arxiv: "2305.18290");
+
+        var report = await rig.EnrichAsync();
+
+        var times = rig.Arxiv.Requests.Select(r => r.At).ToList();
+        Assert.Equal(3, times.Count);
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(5), $"first retry after {times[1] - times[0]}");
+        Assert.True(times[2] - times[1] >= TimeSpan.FromSeconds(10), $"second retry after {times[2] - times[1]}");
+        Assert.Equal(1, report.Enriched);
+        Assert.Equal(MetadataSamples.DpoTitle, (await rig.PaperAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task Enrich_429WithRetryAfterAsADate_WaitsUntilThenSucceeds()
+    {
+        await using var rig = await EnrichmentRig.StartAsync(azurite);
+        rig.Arxiv.Add(MetadataSamples.Dpo);
+        var id = await rig.MentionAsync("a", "weibo", arxiv: "2305.18290");
+        var until = rig.Clock.GetUtcNow().AddSeconds(45);
+        rig.Arxiv.Enqueue(LoopbackResponse.Status(429, ("Retry-After", until.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+
+        var report = await rig.EnrichAsync();
+
+        var times = rig.Arxiv.Requests.Select(r => r.At).ToList();
+        Assert.Equal(2, times.Count);
+        Assert.True(times[1] >= until.AddSeconds(-1), $"retried at {times[1]:O}, Retry-After was {until:O}");
+        Assert.Equal(1, report.Enriched);
+        Assert.Equal(MetadataSamples.DpoTitle, (await rig.PaperAsync(id)).Title);
+    }
+
+    [Fact]
+    public async Task Enrich_OneMalformedIdInABatch_FailsOnlyThatPaper()
+    {
+        // arXiv refuses a whole id_list for one id it calls malformed; the others must not share its failure.
+        await using var rig = await EnrichmentRig.StartAsync(azurite);
+        rig.Arxiv.Add(MetadataSamples.Dpo).Add(MetadataSamples.Kto);
+        var dpo = await rig.MentionAsync("a", "weibo", arxiv: "2305.18290");
+        var bad = await rig.MentionAsync("b", "csdn", arxiv: "2402.013");
+        var kto = await rig.MentionAsync("c", "wechat", arxiv: MetadataSamples.Kto.Id);
+
+        var report = await rig.EnrichAsync();
+
+        Assert.Equal(2, report.Enriched);
+        Assert.Equal(1, report.Failed);
+        Assert.Equal(MetadataSamples.DpoTitle, (await rig.PaperAsync(dpo)).Title);
+        Assert.Equal(MetadataSamples.Kto.Title, (await rig.PaperAsync(kto)).Title);
+        var refused = await rig.PaperAsync(bad);
+        Assert.Contains("incorrect id format for 2402.013", refused.Lookup.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Lookup.Attempts);
+        Assert.Equal(4, rig.Arxiv.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Enrich_SeveralTitles_AreSearchedInOneRequest()
+    {
+        await using var rig = await EnrichmentRig.StartAsync(azurite);
+        rig.Arxiv.Add(MetadataSamples.Dpo).Add(MetadataSamples.Kto).Add(MetadataSamples.SpeechAttention);
+        var dpo = await rig.MentionAsync("a", "csdn", title: MetadataSamples.DpoTitle);
+        var kto = await rig.MentionAsync("b", "csdn", title: MetadataSamples.Kto.Title);
+        var nothing = await rig.MentionAsync("c", "csdn", title: "A Survey of Things Nobody Has Posted to arXiv");
+
+        var report = await rig.EnrichAsync();
+
+        var search = Assert.Single(rig.Arxiv.Requests);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(search.Query, "ti:\""));
+        Assert.Contains(" OR ", search.Query, StringComparison.Ordinal);
+        Assert.Equal(2, report.TitlesResolved);
+        Assert.Equal("2305.18290", (await rig.PaperAsync(dpo)).ArxivId);
+        Assert.Equal(MetadataSamples.Kto.Id, (await rig.PaperAsync(kto)).ArxivId);
+        Assert.Null((await rig.PaperAsync(nothing)).ArxivId);
+    }
+
+    [Fact]
+    public async Task Enrich_TitleCrowdedOutOfASharedAnswer_IsAskedAloneBeforeItIsCalledUnmatched()
+    {
+        // Twelve papers contain the phrase of a generic title: a shared search for two titles returns ten of the
+        // thirteen matches, and the specific title's paper (added last) is not among them.
+        await using var rig = await EnrichmentRig.StartAsync(azurite);
+        for (var i = 1; i <= 12; i++)
+        {
+            rig.Arxiv.Add(new FakeArxivPaper($"2403.{20000 + i:D5}", $"Preference Optimization for Large Language Models, Study {i}", [$"Author {i}"]));
+        }
+
+        rig.Arxiv.Add(MetadataSamples.Dpo);
+        var generic = await rig.MentionAsync("a", "csdn", title: "Preference Optimization for Large Language Models");
+        var dpo = await rig.MentionAsync("b", "csdn", title: MetadataSamples.DpoTitle);
+
+        var report = await rig.EnrichAsync();
+
+        // The shared search, then each title without a match in its cut-short answer alone.
+        Assert.Equal(3, rig.Arxiv.Requests.Count);
+        Assert.Contains("max_results=10", rig.Arxiv.Requests[0].Query, StringComparison.Ordinal);
+        Assert.All(rig.Arxiv.Requests.Skip(1), r => Assert.Contains($"max_results={ArxivClient.ResultsForALoneTitle}", r.Query, StringComparison.Ordinal));
+        Assert.Equal("2305.18290", (await rig.PaperAsync(dpo)).ArxivId);
+        Assert.Equal(1, report.TitlesResolved);
+        var unmatched = await rig.PaperAsync(generic);
+        Assert.Null(unmatched.ArxivId);
+        Assert.NotNull(unmatched.Lookup.TitleSearched);
+    }
+
+    [Fact]
     public async Task Enrich_RetryAfterBeyondTheBudget_RecordsTheFailureAndRetriesOnALaterRun()
     {
         await using var rig = await EnrichmentRig.StartAsync(azurite);
