@@ -37,12 +37,14 @@ public static class EnrichmentServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserAgent), "EnrichmentOptions.UserAgent must name the aggregator.")
             .Validate(o => o.ArxivRequestInterval >= TimeSpan.Zero && o.ArxivIdBatchSize > 0 && o.TitleBatchSize > 0, "Enrichment intervals and batch sizes must be positive.");
         services.TryAddSingleton<IPendingPaperLookups, TablePendingPaperLookups>();
+        services.TryAddSingleton<IWorkLease, TableWorkLease>();
         services.TryAddSingleton(sp => new MetadataServices(
             MetadataServices.CreateHttpClient(),
             sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PaperEnricher(
             sp.GetRequiredService<IPendingPaperLookups>(),
+            sp.GetRequiredService<IWorkLease>(),
             sp.GetRequiredService<IPaperStore>(),
             sp.GetRequiredService<PaperResolver>(),
             sp.GetRequiredService<MetadataServices>(),

@@ -28,11 +28,21 @@ public sealed partial class PaperEnricher
     private readonly TimeProvider clock;
     private readonly ILogger<PaperEnricher> logger;
 
-    // Runs may overlap in one process (the interval, the admin endpoint); one pass at a time is enough, the other skips.
+    /// <summary>The lease one pass holds across every instance on the store (<see cref="IWorkLease"/>).</summary>
+    public const string LeaseName = "enrichment-pass";
+
+    /// <summary>A pass holds its lease this much longer than its budget: its last request and writes finish after the deadline.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
+    private readonly IWorkLease lease;
+
+    // Runs may overlap in one process (the interval, the admin endpoint); one pass at a time is enough, the other skips
+    // without a storage round trip. Across processes the lease decides.
     private readonly SemaphoreSlim passing = new(1, 1);
 
     internal PaperEnricher(
         IPendingPaperLookups pending,
+        IWorkLease lease,
         IPaperStore store,
         PaperResolver resolver,
         MetadataServices services,
@@ -42,6 +52,7 @@ public sealed partial class PaperEnricher
         ILogger<PaperEnricher> logger)
     {
         this.pending = pending;
+        this.lease = lease;
         this.store = store;
         this.resolver = resolver;
         arxiv = services.Arxiv;
@@ -77,8 +88,15 @@ public sealed partial class PaperEnricher
         }
 
         var pass = new EnrichmentPass(clock.GetUtcNow() + budget, arxivHttp.Requests, openReviewHttp.Requests);
+        WorkLeaseHandle? held = null;
         try
         {
+            held = await lease.TryAcquireAsync(LeaseName, budget + LeaseMargin, cancellationToken).ConfigureAwait(false);
+            if (held is null)
+            {
+                return EnrichmentReport.Skip("another instance is running a pass");
+            }
+
             await RunAsync(pass, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -89,6 +107,7 @@ public sealed partial class PaperEnricher
         }
         finally
         {
+            await ReleaseAsync(held).ConfigureAwait(false);
             passing.Release();
         }
 
@@ -110,6 +129,24 @@ public sealed partial class PaperEnricher
 
         LogPass(logger, report.Papers, report.Enriched, report.TitlesResolved, report.Merged, report.Failed, report.ArxivRequests, report.OpenReviewRequests);
         return report;
+    }
+
+    /// <summary>Frees the lease for the next pass anywhere; one that cannot be freed runs out by itself.</summary>
+    private async Task ReleaseAsync(WorkLeaseHandle? held)
+    {
+        if (held is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await lease.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogLeaseKept(logger, held.Until, ex);
+        }
     }
 
     private async Task RunAsync(EnrichmentPass pass, CancellationToken cancellationToken)
@@ -353,6 +390,9 @@ public sealed partial class PaperEnricher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enriched papers are stored, but the feeds' data version could not be bumped; they show after the next change")]
     private static partial void LogBumpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrichment lease not released; the next pass anywhere waits until {Until}")]
+    private static partial void LogLeaseKept(ILogger logger, DateTimeOffset until, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Enrichment pass stopped early; the papers not reached stay due")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

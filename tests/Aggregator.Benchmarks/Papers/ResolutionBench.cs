@@ -46,7 +46,7 @@ internal static class ResolutionBench
         var options = new EnrichmentOptions { ArxivQueryUrl = arxiv.QueryUrl, OpenReviewApiUrl = openReview.ApiUrl };
         using var http = MetadataServices.CreateHttpClient();
         var enricher = new PaperEnricher(
-            new TablePendingPaperLookups(tables), store, resolver, new MetadataServices(http, options, clock),
+            new TablePendingPaperLookups(tables), new TableWorkLease(tables, clock), store, resolver, new MetadataServices(http, options, clock),
             new TableDataVersion(tables, clock), Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<PaperEnricher>.Instance);
 
         var assigned = new string[mentions.Count];

@@ -34,12 +34,13 @@ internal sealed class EnrichmentRig : IAsyncDisposable
             RetryDelay = TimeSpan.FromSeconds(5),
         };
         configure?.Invoke(Options);
-        var tables = StoreFactory.Tables(azurite);
+        var tables = Tables = StoreFactory.Tables(azurite);
         Store = new TablePaperStore(tables);
         Version = new TableDataVersion(tables, clock);
         Resolver = new PaperResolver(Store, new PaperSummaryPicker(new ExtractiveSummarizer()), clock);
         Enricher = new PaperEnricher(
             new TablePendingPaperLookups(tables),
+            new TableWorkLease(tables, clock),
             Store,
             Resolver,
             new MetadataServices(http, Options, clock),
@@ -56,6 +57,8 @@ internal sealed class EnrichmentRig : IAsyncDisposable
     public SteppingClock Clock { get; }
 
     public EnrichmentOptions Options { get; }
+
+    public AggregatorTables Tables { get; }
 
     public TablePaperStore Store { get; }
 

@@ -1,5 +1,6 @@
 using Aggregator.Enrichment;
 using Aggregator.Storage;
+using Aggregator.Storage.Tables;
 using Aggregator.Testing.Azurite;
 using Aggregator.Testing.Http;
 using Aggregator.Testing.Metadata;
@@ -380,6 +381,29 @@ public sealed class PaperEnricherTests(AzuriteFixture azurite)
 
         Assert.Equal(1, laterMention.Enriched);
         Assert.Equal(byId, byTitle);
+    }
+
+    [Fact]
+    public async Task Enrich_WhileAnotherInstanceRunsAPass_SkipsWithoutAskingAndRunsOnceItIsDone()
+    {
+        // arXiv's rate is per client: a second instance on the same store (another Functions instance serving
+        // POST /api/ingest, a CLI) must not run a pass alongside, with a rate gate of its own.
+        await using var rig = await EnrichmentRig.StartAsync(azurite);
+        rig.Arxiv.Add(MetadataSamples.Dpo);
+        var id = await rig.MentionAsync("a", "weibo", arxiv: "2305.18290");
+        var other = new TableWorkLease(rig.Tables, rig.Clock);
+        var held = await other.TryAcquireAsync(PaperEnricher.LeaseName, TimeSpan.FromMinutes(5));
+
+        var skipped = await rig.EnrichAsync();
+        await other.ReleaseAsync(held!);
+        var ran = await rig.EnrichAsync();
+        var again = await new TableWorkLease(rig.Tables, rig.Clock).TryAcquireAsync(PaperEnricher.LeaseName, TimeSpan.FromMinutes(5));
+
+        Assert.Equal("another instance is running a pass", skipped.Skipped);
+        Assert.Equal(1, ran.Enriched);
+        Assert.Single(rig.Arxiv.Requests);
+        Assert.Equal(MetadataSamples.DpoTitle, (await rig.PaperAsync(id)).Title);
+        Assert.NotNull(again);
     }
 
     [Fact]
