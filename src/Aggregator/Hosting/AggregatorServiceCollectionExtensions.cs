@@ -81,11 +81,12 @@ public static class AggregatorServiceCollectionExtensions
         services.TryAddSingleton<PoisonedWork>();
         services.TryAddSingleton<QueueConsumer>();
 
-        // Endpoints.
-        services.AddAggregatorPublishing(configuration);
+        // Endpoints. The key store first: publishing's own recovery is a no-op for compositions without storage.
         services.TryAddSingleton<ImageSigningKeyStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ImageProxyOptions>, ImageSigningKeyStore>(
             sp => sp.GetRequiredService<ImageSigningKeyStore>()));
+        services.TryAddSingleton<IImageKeyRecovery>(sp => sp.GetRequiredService<ImageSigningKeyStore>());
+        services.AddAggregatorPublishing(configuration);
         services.TryAddSingleton<AdminEndpoints>();
         return services;
     }

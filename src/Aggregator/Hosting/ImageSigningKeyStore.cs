@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Aggregator.Publishing.Images;
+using Aggregator.Storage;
 using Aggregator.Storage.Tables;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -10,14 +11,24 @@ namespace Aggregator.Hosting;
 /// <summary>
 /// The image proxy's signing key when none is configured: 32 random bytes generated once and kept with the data (the
 /// meta table), so proxied URLs in feeds stay valid across restarts and every instance (CLI, Functions, scale-out)
-/// signs alike. A configured IMAGE_PROXY_SIGNING_KEY still wins. The key is never logged.
+/// signs alike. A configured IMAGE_PROXY_SIGNING_KEY still wins. The key is never logged. When storage is down as the
+/// options are built, the proxy starts off and the key is asked for again once storage answers
+/// (<see cref="IImageKeyRecovery"/>).
 /// </summary>
-internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, ILogger<ImageSigningKeyStore> logger)
-    : IPostConfigureOptions<ImageProxyOptions>
+internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, IDataVersion dataVersion, TimeProvider clock, ILogger<ImageSigningKeyStore> logger)
+    : IPostConfigureOptions<ImageProxyOptions>, IImageKeyRecovery
 {
     internal const string Partition = "settings";
     internal const string Row = "image-proxy-signing-key";
     private const string Column = "Key";
+
+    /// <summary>Least time between two tries while storage stays down: renders ask, and must not each wait on it.</summary>
+    internal static readonly TimeSpan RetryInterval = TimeSpan.FromMinutes(1);
+
+    private readonly Lock gate = new();
+    private ImageProxyOptions? waiting;
+    private DateTimeOffset nextTry;
+    private bool trying;
 
     public void PostConfigure(string? name, ImageProxyOptions options)
     {
@@ -35,9 +46,54 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, ILog
         }
         catch (Exception ex) when (StorageFailure.Classify(ex) is not null)
         {
-            // Storage down at start: the feeds must still answer (stale, or 503), so images go direct for this process
-            // rather than every route failing on the proxy's options.
+            // Storage down at start: the feeds must still answer (stale, or 503), so images go direct until storage
+            // answers again, rather than every route failing on the proxy's options.
             LogUnavailable(logger, ex.Message);
+            lock (gate)
+            {
+                waiting = options;
+                nextTry = clock.GetUtcNow() + RetryInterval;
+            }
+        }
+    }
+
+    public async Task TryRecoverAsync(CancellationToken cancellationToken = default)
+    {
+        ImageProxyOptions? options;
+        lock (gate)
+        {
+            options = waiting;
+            if (options is null || trying || clock.GetUtcNow() < nextTry)
+            {
+                return;
+            }
+
+            trying = true;
+            nextTry = clock.GetUtcNow() + RetryInterval;
+        }
+
+        try
+        {
+            options.SigningKey = await GetOrCreateAsync(cancellationToken).ConfigureAwait(false);
+            lock (gate)
+            {
+                waiting = null;
+            }
+
+            LogRecovered(logger);
+            // Feeds rendered meanwhile link images directly; a new data version renders them through the proxy again.
+            await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogStillUnavailable(logger, ex.Message);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                trying = false;
+            }
         }
     }
 
@@ -69,8 +125,14 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, ILog
         return row.HasValue && row.Value!.GetString(Column) is { Length: > 0 } key ? key : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Image proxy off in this process: its signing key could not be read from storage ({Reason}); images link to their hosts until restart")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Image proxy off for now: its signing key could not be read from storage ({Reason}); images link to their hosts until storage answers")]
     private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Image proxy on again: its signing key was read from storage")]
+    private static partial void LogRecovered(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Image proxy still off: {Reason}")]
+    private static partial void LogStillUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No image proxy signing key configured: generated one and stored it in table {Table}")]
     private static partial void LogGenerated(ILogger logger, string table);

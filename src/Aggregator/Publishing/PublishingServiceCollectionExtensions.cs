@@ -50,6 +50,7 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<FeedDocumentSanitizer>();
         services.TryAddSingleton<RenderedResourceCache>();
         services.TryAddSingleton<SiteAddresses>();
+        services.TryAddSingleton<IImageKeyRecovery, NoImageKeyRecovery>();
         services.TryAddSingleton<ImageUrlSigner>();
         services.TryAddSingleton<ImageUrlRewriter>();
         services.TryAddSingleton<ImageFetcher>();
@@ -57,6 +58,7 @@ public static class PublishingServiceCollectionExtensions
         services.TryAddSingleton<PaperFeedBuilder>();
         services.TryAddSingleton(sp => new ImageProxy(
             sp.GetRequiredService<IOptions<ImageProxyOptions>>(),
+            sp.GetRequiredService<IImageKeyRecovery>(),
             sp.GetRequiredService<ImageUrlSigner>(),
             sp.GetRequiredService<ImageFetcher>(),
             sp.GetRequiredService<IImageCache>(),

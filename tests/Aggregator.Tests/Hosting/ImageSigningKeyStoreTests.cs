@@ -1,9 +1,12 @@
 using System.Text;
+using Aggregator.Azurite;
 using Aggregator.Hosting;
 using Aggregator.Publishing.Images;
 using Aggregator.Storage.Tables;
 using Aggregator.Testing.Azurite;
 using Aggregator.Testing.Logging;
+using Aggregator.Testing.Metadata;
+using Aggregator.Testing.Paths;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -111,6 +114,50 @@ public sealed class ImageSigningKeyStoreTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task StorageDownAtStart_ProxyStartsOff_AndComesBackOnceStorageAnswers()
+    {
+        int[] ports = [FreePort(), FreePort(), FreePort()];
+        var connection = $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.DevelopmentAccountName};AccountKey={AzuriteProcess.DevelopmentAccountKey};"
+            + $"TableEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1";
+        var clock = new SteppingClock(DateTimeOffset.UtcNow);
+        var logs = new LogRecorder();
+        await using var app = App(NewPrefix(), logs: logs, connectionString: connection, clock: clock);
+        var options = app.GetRequiredService<IOptions<ImageProxyOptions>>().Value;
+        var rewriter = app.GetRequiredService<ImageUrlRewriter>();
+        var figure = $"<p><img src=\"{ImageUrl}\"></p>";
+        var whileDown = rewriter.Rewrite(figure, "https://agg.example");
+        var proxyWhileDown = await ProxyAsync(app, $"url={Uri.EscapeDataString(ImageUrl)}&sig=AAAAAAAAAAAAAAAAAAAAAA");
+
+        await using var storage = await AzuriteProcess.StartAsync(new AzuriteStartOptions
+        {
+            SearchFrom = RepositoryPaths.Root, TablePort = ports[0], BlobPort = ports[1], QueuePort = ports[2],
+        });
+        var recovery = app.GetRequiredService<IImageKeyRecovery>();
+        await recovery.TryRecoverAsync();
+        var tooSoon = options.IsActive;
+        clock.Advance(ImageSigningKeyStore.RetryInterval);
+        await recovery.TryRecoverAsync();
+
+        Assert.False(tooSoon, "a retry waits for the interval, so renders never queue on a storage that is down");
+        Assert.Equal(StatusCodes.Status404NotFound, proxyWhileDown.Status);
+        Assert.Equal(figure, whileDown);
+        Assert.True(options.IsActive);
+        Assert.Contains("/api/image?url=", rewriter.Rewrite(figure, "https://agg.example"), StringComparison.Ordinal);
+        var stored = await new TableServiceClient(storage.ConnectionString).GetTableClient(new TableNames(app.GetRequiredService<IOptions<TableStoreOptions>>().Value.TablePrefix).Meta)
+            .GetEntityAsync<TableEntity>("settings", "image-proxy-signing-key");
+        Assert.Equal(options.SigningKey, stored.Value.GetString("Key"));
+        Assert.Contains(logs.Lines, l => l.Contains("Image proxy on again", StringComparison.Ordinal));
+        Assert.All(logs.Lines, l => Assert.DoesNotContain(options.SigningKey!, l, StringComparison.Ordinal));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static async Task<(int Status, string Body)> ProxyAsync(ServiceProvider app, string query)
     {
         var context = new DefaultHttpContext { RequestServices = app };
@@ -122,13 +169,19 @@ public sealed class ImageSigningKeyStoreTests(AzuriteFixture azurite)
         return (context.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()));
     }
 
-    private ServiceProvider App(string prefix, IReadOnlyDictionary<string, string?>? settings = null, LogRecorder? logs = null)
+    private ServiceProvider App(
+        string prefix, IReadOnlyDictionary<string, string?>? settings = null, LogRecorder? logs = null, string? connectionString = null, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [SettingNames.Storage] = azurite.ConnectionString,
+            [SettingNames.Storage] = connectionString ?? azurite.ConnectionString,
         }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging(b =>
         {
             b.SetMinimumLevel(LogLevel.Trace);

@@ -11,6 +11,7 @@ namespace Aggregator.Publishing.Images;
 /// </summary>
 internal sealed partial class ImageProxy(
     IOptions<ImageProxyOptions> options,
+    IImageKeyRecovery keyRecovery,
     ImageUrlSigner signer,
     ImageFetcher fetcher,
     IImageCache cache,
@@ -21,6 +22,11 @@ internal sealed partial class ImageProxy(
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        if (!options.Value.IsActive)
+        {
+            await keyRecovery.TryRecoverAsync(cancellationToken);
+        }
+
         if (!options.Value.IsActive)
         {
             await PlainText.WriteAsync(context, StatusCodes.Status404NotFound, "The image proxy is off: it needs IMAGE_PROXY_ENABLED not false and a signing key (IMAGE_PROXY_SIGNING_KEY, or storage to keep a generated one in).");

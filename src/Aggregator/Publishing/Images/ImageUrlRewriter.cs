@@ -7,13 +7,20 @@ namespace Aggregator.Publishing.Images;
 /// Points images on hot-link-protected hosts (Weibo, WeChat) at the signed proxy, at render time, so stored content keeps
 /// the original URLs and turning the proxy off needs no data migration.
 /// </summary>
-internal sealed class ImageUrlRewriter(IOptions<ImageProxyOptions> options, ImageUrlSigner signer)
+internal sealed class ImageUrlRewriter(IOptions<ImageProxyOptions> options, ImageUrlSigner signer, IImageKeyRecovery keyRecovery)
 {
     private static readonly HtmlParser Parser = new();
 
     public string Rewrite(string html, string baseUrl)
     {
         var settings = options.Value;
+        if (!settings.IsActive && settings.Enabled)
+        {
+            // Rendering is synchronous and must not wait on storage: the key is fetched aside, and once it is there
+            // the data version moves and feeds render again through the proxy.
+            _ = keyRecovery.TryRecoverAsync();
+        }
+
         if (!settings.IsActive || string.IsNullOrEmpty(html) || !MentionsProtectedHost(html, settings))
         {
             return html;
