@@ -14,20 +14,24 @@ internal static class DistinctPapers
 
     /// <summary>
     /// Of <paramref name="candidates"/>, in their order, those that can be one paper with a record whose arXiv id is
-    /// <paramref name="arxivId"/> and with each other: one whose id conflicts with an id already kept is left out.
+    /// <paramref name="arxivId"/>. A candidate reached by an identity (an id key, or the paper id itself:
+    /// <paramref name="boundByIdentity"/>) is the store's own answer and always kept, even one an earlier release
+    /// merged wrongly; one reached only through a shared title is left out when its arXiv id conflicts with the
+    /// anchor's or with one already kept.
     /// </summary>
-    public static List<Paper> Compatible(string? arxivId, IEnumerable<Paper> candidates)
+    public static List<Paper> Compatible(string? arxivId, IReadOnlyList<Paper> candidates, Func<Paper, bool> boundByIdentity)
     {
+        var anchor = arxivId ?? candidates.Where(boundByIdentity).Select(p => p.ArxivId).FirstOrDefault(a => a is not null);
         var kept = new List<Paper>();
         foreach (var candidate in candidates)
         {
-            if (Conflict(arxivId, candidate.ArxivId))
+            if (!boundByIdentity(candidate) && Conflict(anchor, candidate.ArxivId))
             {
                 continue;
             }
 
             kept.Add(candidate);
-            arxivId ??= candidate.ArxivId;
+            anchor ??= candidate.ArxivId;
         }
 
         return kept;

@@ -4,7 +4,8 @@ namespace Aggregator.Papers;
 /// The rule that decides which mentions are one paper, as pure code: mentions sharing any key are the same paper, and
 /// sameness is transitive (union-find over keys). A paper seen with its OpenReview id and title in one post and with its
 /// arXiv id and the same title in another is one paper. Titles only ever match exactly after
-/// <see cref="PaperTitle.Normalize"/>, so distinct papers with similar titles never merge. The storage layer mirrors this.
+/// <see cref="PaperTitle.Normalize"/>, so distinct papers with similar titles never merge; and a shared title does not
+/// join mentions that carry different arXiv ids (<see cref="DistinctPapers"/>). The storage layer mirrors this.
 /// </summary>
 public static class PaperMergeModel
 {
@@ -14,6 +15,8 @@ public static class PaperMergeModel
         ArgumentNullException.ThrowIfNull(mentions);
         var list = mentions.ToList();
         var parent = Enumerable.Range(0, list.Count).ToArray();
+        // The arXiv id of each group, kept at its root.
+        var arxiv = list.Select(m => m.ArxivId ?? m.Keys.Where(k => k.Kind == PaperKeyKind.Arxiv).Select(k => k.Value).FirstOrDefault()).ToArray();
         var owner = new Dictionary<PaperKey, int>();
         for (var i = 0; i < list.Count; i++)
         {
@@ -21,7 +24,10 @@ public static class PaperMergeModel
             {
                 if (owner.TryGetValue(key, out var other))
                 {
-                    Union(parent, i, other);
+                    if (key.Kind != PaperKeyKind.Title || !DistinctPapers.Conflict(arxiv[Find(parent, i)], arxiv[Find(parent, other)]))
+                    {
+                        Union(parent, arxiv, i, other);
+                    }
                 }
                 else
                 {
@@ -58,14 +64,17 @@ public static class PaperMergeModel
         return i;
     }
 
-    private static void Union(int[] parent, int a, int b)
+    private static void Union(int[] parent, string?[] arxiv, int a, int b)
     {
         var rootA = Find(parent, a);
         var rootB = Find(parent, b);
         if (rootA != rootB)
         {
             // The earlier mention stays the root so groups keep first-seen order.
-            parent[Math.Max(rootA, rootB)] = Math.Min(rootA, rootB);
+            var root = Math.Min(rootA, rootB);
+            var child = Math.Max(rootA, rootB);
+            parent[child] = root;
+            arxiv[root] ??= arxiv[child];
         }
     }
 }

@@ -97,8 +97,11 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
             }
         }
 
-        // A paper holding one of these keys under another arXiv id is another paper (two papers titled alike): it keeps its keys.
-        var others = DistinctPapers.Compatible(revised.ArxivId, found.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal));
+        // A paper that shares only a title with this one under another arXiv id is another paper (two papers titled
+        // alike): it keeps its keys.
+        var bound = BoundByIdentity(known, resolved);
+        var others = DistinctPapers.Compatible(
+            revised.ArxivId, found.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(), p => bound.Contains(p.Id));
         var distinct = resolved.Where(r => others.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
 
         // Each record keeps the version it was read at, so every write below is conditional on nobody having changed it.
@@ -194,7 +197,8 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         var known = await store.FindByKeysAsync(mention.Keys, cancellationToken).ConfigureAwait(false);
         // The id a new paper would get is looked up too: a writer that stored it but died before claiming its keys
         // (or is claiming them now) must be joined, not raced.
-        var ids = known.Values.Append(PaperIds.FromKey(mention.Keys[0])).Distinct(StringComparer.Ordinal);
+        var candidateId = PaperIds.FromKey(mention.Keys[0]);
+        var ids = known.Values.Append(candidateId).Distinct(StringComparer.Ordinal);
         var stored = new List<Paper>();
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in ids)
@@ -210,8 +214,12 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         }
 
         var coverage = new PaperCoverage(post.Id, post.SourceId, post.SourceName, post.Title, post.Link, now);
-        // A stored paper that shares only a title with this mention but has another arXiv id is another paper.
-        var ordered = DistinctPapers.Compatible(mention.ArxivId, stored.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal));
+        // A stored paper that shares only a title with this mention but has another arXiv id is another paper. One the
+        // mention's id leads to (by key, or by the id a new paper would get) is this paper, whatever it holds.
+        var bound = BoundByIdentity(known, resolved);
+        bound.UnionWith(resolved.Where(r => r.Key == candidateId).Select(r => r.Value));
+        var ordered = DistinctPapers.Compatible(
+            mention.ArxivId, stored.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(), p => bound.Contains(p.Id));
         var distinct = resolved.Where(r => ordered.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var survivor = ordered.Count > 0 ? ordered[0] : NewPaper(mention, now);
         foreach (var absorbed in ordered.Skip(1))
@@ -250,6 +258,12 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
             .ToList();
         return await store.ClaimKeysAsync(updated.Id, keys, cancellationToken).ConfigureAwait(false) is null ? updated : null;
     }
+
+    /// <summary>The papers (as resolved through redirects) that an id key, rather than a title, leads to.</summary>
+    private static HashSet<string> BoundByIdentity(IReadOnlyDictionary<PaperKey, string> known, IReadOnlyDictionary<string, string> resolved) =>
+        known.Where(k => k.Key.Kind != PaperKeyKind.Title && resolved.ContainsKey(k.Value))
+            .Select(k => resolved[k.Value])
+            .ToHashSet(StringComparer.Ordinal);
 
     private static Paper NewPaper(PaperMention mention, DateTimeOffset now) => new()
     {

@@ -36,6 +36,21 @@ public sealed class PaperMergeModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Group_SameTitleUnderTwoArxivIds_IsTwoPapers_AndATitleOnlyMentionJoinsTheFirst()
+    {
+        var survey = Title("A Survey of Large Language Models");
+        var first = Mention(new PaperKey(PaperKeyKind.Arxiv, "2303.18223"), survey);
+        var second = Mention(new PaperKey(PaperKeyKind.Arxiv, "2402.06196"), survey);
+        var titleOnly = Mention(survey);
+
+        var groups = PaperMergeModel.Group([first, second, titleOnly]);
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal([first, titleOnly], groups[0]);
+        Assert.Equal([second], groups[1]);
+    }
+
+    [Fact]
     public void Group_Nothing_IsNoPapers()
     {
         Assert.Empty(PaperMergeModel.Group([]));

@@ -84,6 +84,28 @@ public sealed class PaperResolverTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Resolve_PaperAnEarlierReleaseMergedAcrossTwoArxivIds_StillTakesMentionsOfEitherId()
+    {
+        // Before titles stopped joining different arXiv ids, two surveys titled alike could merge: the absorbed one is a
+        // redirect, and its arXiv key points at the survivor. New mentions of its id must land there, not fail.
+        const string survey = "A Survey of Large Language Models";
+        var keptKey = new PaperKey(PaperKeyKind.Arxiv, "2303.18223");
+        var absorbedKey = new PaperKey(PaperKeyKind.Arxiv, "2402.06196");
+        var titleKey = PaperTitle.KeyFor(survey)!.Value;
+        var kept = PaperSamples.StepDpo(PaperIds.FromKey(keptKey), T0, new PaperCoverage("a", "weibo", "weibo", survey, "https://example.org/a", T0)) with { ArxivId = keptKey.Value, Title = survey };
+        var absorbed = PaperSamples.StepDpo(PaperIds.FromKey(absorbedKey), T0.AddHours(1), new PaperCoverage("b", "csdn", "csdn", survey, "https://example.org/b", T0.AddHours(1))) with { ArxivId = absorbedKey.Value, Title = survey };
+        await store.SaveAsync(kept, [keptKey, titleKey]);
+        await store.SaveAsync(absorbed, [absorbedKey]);
+        await store.MergeAsync(kept with { Coverage = [.. kept.Coverage, .. absorbed.Coverage] }, [keptKey, absorbedKey, titleKey], absorbed.Id);
+        clock.Advance(TimeSpan.FromHours(2));
+
+        var again = await Resolver().ResolveAsync(Post("c", "wechat"), [Mention(arxiv: absorbedKey.Value, title: survey)]);
+
+        Assert.Equal(kept.Id, again.Single().PaperId);
+        Assert.Equal(["a", "b", "c"], (await store.GetAsync(kept.Id))!.Coverage.Select(c => c.PostId));
+    }
+
+    [Fact]
     public async Task Resolve_SimilarButDistinctTitles_StayTwoPapers()
     {
         var resolver = Resolver();
