@@ -165,7 +165,7 @@ public sealed partial class PaperEnricher
 
         pass.Papers = papers.Count;
         await ResolveTitlesAsync(pass, papers.Where(PaperLookupNeeds.NeedsTitleSearch).ToList(), cancellationToken).ConfigureAwait(false);
-        await FetchArxivAsync(pass, await CurrentAsync(papers, PaperLookupNeeds.NeedsArxiv, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await FetchArxivAsync(pass, await CurrentAsync(papers, PaperLookupNeeds.NeedsArxiv, cancellationToken).ConfigureAwait(false), asked: false, cancellationToken).ConfigureAwait(false);
         await FetchOpenReviewAsync(pass, await CurrentAsync(papers, PaperLookupNeeds.NeedsOpenReview, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -173,8 +173,10 @@ public sealed partial class PaperEnricher
     {
         foreach (var batch in papers.Chunk(Math.Max(1, options.TitleBatchSize)))
         {
+            pass.Questions += batch.Length;
             var crowdedOut = await SearchTitlesAsync(pass, batch, ArxivClient.ResultsPerTitle, cancellationToken).ConfigureAwait(false);
-            foreach (var paper in crowdedOut)
+            // A paper another answer of this batch merged away, or answered, is not asked again.
+            foreach (var paper in await CurrentAsync(crowdedOut, PaperLookupNeeds.NeedsTitleSearch, cancellationToken).ConfigureAwait(false))
             {
                 // arXiv matched more than it returned and this title was not among them (a generic title took the
                 // room): asked alone, with more room, before it is called unmatched for good.
@@ -196,7 +198,6 @@ public sealed partial class PaperEnricher
         }
 
         ArxivTitleSearch found;
-        pass.Questions += batch.Length;
         try
         {
             found = await arxiv.SearchTitlesAsync(batch.Select(p => p.Title).ToList(), resultsPerTitle, pass.Deadline, cancellationToken).ConfigureAwait(false);
@@ -240,7 +241,8 @@ public sealed partial class PaperEnricher
         return crowdedOut;
     }
 
-    private async Task FetchArxivAsync(EnrichmentPass pass, IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
+    /// <param name="asked">False when the papers' questions were already counted (a refused list asked again one by one).</param>
+    private async Task FetchArxivAsync(EnrichmentPass pass, IReadOnlyList<Paper> papers, bool asked, CancellationToken cancellationToken)
     {
         foreach (var batch in papers.Chunk(Math.Max(1, options.ArxivIdBatchSize)))
         {
@@ -250,7 +252,7 @@ public sealed partial class PaperEnricher
             }
 
             IReadOnlyDictionary<string, ArxivEntry> found;
-            pass.Questions += batch.Length;
+            pass.Questions += asked ? 0 : batch.Length;
             try
             {
                 found = await arxiv.GetByIdsAsync(batch.Select(p => p.ArxivId!).Distinct(StringComparer.Ordinal).ToList(), pass.Deadline, cancellationToken).ConfigureAwait(false);
@@ -260,7 +262,7 @@ public sealed partial class PaperEnricher
                 // arXiv refuses a whole id_list for one id it calls malformed: each is asked alone, so only that one fails.
                 foreach (var paper in batch)
                 {
-                    await FetchArxivAsync(pass, [paper], cancellationToken).ConfigureAwait(false);
+                    await FetchArxivAsync(pass, [paper], asked: true, cancellationToken).ConfigureAwait(false);
                 }
 
                 continue;

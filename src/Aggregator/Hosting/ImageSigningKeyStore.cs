@@ -27,6 +27,7 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, IDat
 
     private readonly Lock gate = new();
     private ImageProxyOptions? waiting;
+    private bool rerenderDue;
     private DateTimeOffset nextTry;
     private bool trying;
 
@@ -57,13 +58,13 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, IDat
         }
     }
 
-    public async Task TryRecoverAsync(CancellationToken cancellationToken = default)
+    public async Task TryRecoverAsync()
     {
         ImageProxyOptions? options;
         lock (gate)
         {
             options = waiting;
-            if (options is null || trying || clock.GetUtcNow() < nextTry)
+            if ((options is null && !rerenderDue) || trying || clock.GetUtcNow() < nextTry)
             {
                 return;
             }
@@ -74,17 +75,26 @@ internal sealed partial class ImageSigningKeyStore(AggregatorTables tables, IDat
 
         try
         {
-            options.SigningKey = await GetOrCreateAsync(cancellationToken).ConfigureAwait(false);
-            lock (gate)
+            if (options is not null)
             {
-                waiting = null;
+                options.SigningKey = await GetOrCreateAsync(CancellationToken.None).ConfigureAwait(false);
+                lock (gate)
+                {
+                    waiting = null;
+                    rerenderDue = true;
+                }
+
+                LogRecovered(logger);
             }
 
-            LogRecovered(logger);
             // Feeds rendered meanwhile link images directly; a new data version renders them through the proxy again.
-            await dataVersion.BumpAsync(cancellationToken).ConfigureAwait(false);
+            await dataVersion.BumpAsync(CancellationToken.None).ConfigureAwait(false);
+            lock (gate)
+            {
+                rerenderDue = false;
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             LogStillUnavailable(logger, ex.Message);
         }

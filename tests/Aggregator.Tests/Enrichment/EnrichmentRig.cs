@@ -21,7 +21,8 @@ internal sealed class EnrichmentRig : IAsyncDisposable
 
     private readonly HttpClient http = MetadataServices.CreateHttpClient();
 
-    private EnrichmentRig(AzuriteFixture azurite, FakeArxivService arxiv, FakeOpenReviewService openReview, SteppingClock clock, Action<EnrichmentOptions>? configure)
+    private EnrichmentRig(
+        AzuriteFixture azurite, FakeArxivService arxiv, FakeOpenReviewService openReview, SteppingClock clock, Action<EnrichmentOptions>? configure, IDataVersion? dataVersion)
     {
         Arxiv = arxiv;
         OpenReview = openReview;
@@ -36,7 +37,7 @@ internal sealed class EnrichmentRig : IAsyncDisposable
         configure?.Invoke(Options);
         var tables = Tables = StoreFactory.Tables(azurite);
         Store = new TablePaperStore(tables);
-        Version = new TableDataVersion(tables, clock);
+        Version = dataVersion ?? new TableDataVersion(tables, clock);
         Resolver = new PaperResolver(Store, new PaperSummaryPicker(new ExtractiveSummarizer()), clock);
         Enricher = new PaperEnricher(
             new TablePendingPaperLookups(tables),
@@ -62,16 +63,17 @@ internal sealed class EnrichmentRig : IAsyncDisposable
 
     public TablePaperStore Store { get; }
 
-    public TableDataVersion Version { get; }
+    public IDataVersion Version { get; }
 
     public PaperResolver Resolver { get; }
 
     public PaperEnricher Enricher { get; }
 
-    public static async Task<EnrichmentRig> StartAsync(AzuriteFixture azurite, Action<EnrichmentOptions>? configure = null)
+    /// <param name="dataVersion">The feeds' data version the pass bumps; the store's own when null.</param>
+    public static async Task<EnrichmentRig> StartAsync(AzuriteFixture azurite, Action<EnrichmentOptions>? configure = null, IDataVersion? dataVersion = null)
     {
         var clock = new SteppingClock(T0);
-        return new EnrichmentRig(azurite, await FakeArxivService.StartAsync(clock), await FakeOpenReviewService.StartAsync(), clock, configure);
+        return new EnrichmentRig(azurite, await FakeArxivService.StartAsync(clock), await FakeOpenReviewService.StartAsync(), clock, configure, dataVersion);
     }
 
     /// <summary>One post mentioning one paper, stored as ingestion would; returns the paper's id.</summary>

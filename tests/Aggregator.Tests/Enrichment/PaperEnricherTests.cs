@@ -407,6 +407,20 @@ public sealed class PaperEnricherTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Enrich_DataVersionBumpFails_KeepsWhatWasStoredAndSaysSoWithoutThrowing()
+    {
+        await using var rig = await EnrichmentRig.StartAsync(azurite, dataVersion: new UnbumpableDataVersion());
+        rig.Arxiv.Add(MetadataSamples.Dpo);
+        var id = await rig.MentionAsync("a", "weibo", arxiv: "2305.18290");
+
+        var report = await rig.EnrichAsync();
+
+        Assert.Equal(1, report.Enriched);
+        Assert.Contains("data version could not be bumped", report.LastError, StringComparison.Ordinal);
+        Assert.Equal(MetadataSamples.DpoTitle, (await rig.PaperAsync(id)).Title);
+    }
+
+    [Fact]
     public async Task Enrich_Disabled_SendsNothing()
     {
         await using var rig = await EnrichmentRig.StartAsync(azurite, o => o.Enabled = false);
@@ -441,5 +455,14 @@ public sealed class PaperEnricherTests(AzuriteFixture azurite)
         var url = server.Url("/api/query");
         await server.DisposeAsync();
         return url;
+    }
+
+    /// <summary>A data version whose bump fails, as storage failing just after the pass's writes would make it.</summary>
+    private sealed class UnbumpableDataVersion : IDataVersion
+    {
+        public Task<string> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult("v1");
+
+        public Task BumpAsync(CancellationToken cancellationToken = default) =>
+            throw new Azure.RequestFailedException(503, "The server is busy.");
     }
 }

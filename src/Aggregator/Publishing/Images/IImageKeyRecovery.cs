@@ -8,7 +8,8 @@ internal interface IImageKeyRecovery
 {
     /// <summary>
     /// When the proxy is waiting for its key, asks storage again (at most once a minute, one caller at a time); returns
-    /// at once otherwise. Never throws: a failed try waits for the next.
+    /// at once otherwise. Never throws: a failed try waits for the next. Takes no cancellation: a reader hanging up
+    /// must not leave the proxy half recovered.
     /// </summary>
-    Task TryRecoverAsync(CancellationToken cancellationToken = default);
+    Task TryRecoverAsync();
 }

@@ -24,7 +24,7 @@ internal sealed partial class ImageProxy(
         var cancellationToken = context.RequestAborted;
         if (!options.Value.IsActive)
         {
-            await keyRecovery.TryRecoverAsync(cancellationToken);
+            await keyRecovery.TryRecoverAsync();
         }
 
         if (!options.Value.IsActive)

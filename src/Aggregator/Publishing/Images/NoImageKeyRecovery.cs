@@ -3,5 +3,5 @@ namespace Aggregator.Publishing.Images;
 /// <summary>For compositions whose key is configured or absent by design: there is nothing to recover.</summary>
 internal sealed class NoImageKeyRecovery : IImageKeyRecovery
 {
-    public Task TryRecoverAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task TryRecoverAsync() => Task.CompletedTask;
 }
