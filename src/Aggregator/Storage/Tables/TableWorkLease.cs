@@ -22,26 +22,17 @@ public sealed class TableWorkLease(AggregatorTables tables, TimeProvider clock) 
         var holder = Guid.NewGuid().ToString("N");
         var claim = new TableEntity(Partition, name) { [HolderColumn] = holder, [UntilColumn] = now + duration };
         var current = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        bool taken;
-        if (!current.HasValue)
-        {
-            taken = await table.AddIfAbsentAsync(claim, cancellationToken).ConfigureAwait(false);
-        }
-        else if (current.Value!.GetDateTimeOffset(UntilColumn) > now)
-        {
-            return null;
-        }
-        else
-        {
-            taken = await table.UpdateIfUnchangedAsync(claim, current.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!taken)
+        if (current.HasValue && current.Value!.GetDateTimeOffset(UntilColumn) > now)
         {
             return null;
         }
 
-        // Read back for the version a release is conditional on (neither write above hands it over).
+        // Whether the claim won is read back rather than taken from the write's answer: a write the SDK retried after
+        // it had in fact landed reports a conflict with itself, and only the holder column tells. The read also gives
+        // the version a release is conditional on.
+        _ = current.HasValue
+            ? await table.UpdateIfUnchangedAsync(claim, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+            : await table.AddIfAbsentAsync(claim, cancellationToken).ConfigureAwait(false);
         var written = await table.GetEntityIfExistsAsync<TableEntity>(Partition, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return written.HasValue && written.Value!.GetString(HolderColumn) == holder
             ? new WorkLeaseHandle(name, holder, now + duration, written.Value.ETag.ToString())
