@@ -28,14 +28,17 @@ internal static class ResolutionBench
     /// <summary>Both schedules: a pass after every post (least batching), and one pass after all (stored papers must merge).</summary>
     public static async Task<bool> RunAsync(IReadOnlyList<LabelledPost> posts, IReadOnlyList<(PaperMention Mention, string? PaperId, int Post)> mentions, MergeScore baseline)
     {
-        var everyPost = await RunAsync(posts, mentions, baseline, passAfterEveryPost: true);
-        var once = await RunAsync(posts, mentions, baseline, passAfterEveryPost: false);
+        var everyPost = await RunAsync(posts, mentions, baseline, passAfterEveryPost: true, CatalogueTitles.MostCommon);
+        var once = await RunAsync(posts, mentions, baseline, passAfterEveryPost: false, CatalogueTitles.MostCommon);
+        // Robustness, reported but not a target: the services word each title as the fewest posts did, restyled.
+        _ = await RunAsync(posts, mentions, baseline, passAfterEveryPost: false, CatalogueTitles.Restyled);
         return everyPost && once;
     }
 
-    private static async Task<bool> RunAsync(IReadOnlyList<LabelledPost> posts, IReadOnlyList<(PaperMention Mention, string? PaperId, int Post)> mentions, MergeScore baseline, bool passAfterEveryPost)
+    private static async Task<bool> RunAsync(
+        IReadOnlyList<LabelledPost> posts, IReadOnlyList<(PaperMention Mention, string? PaperId, int Post)> mentions, MergeScore baseline, bool passAfterEveryPost, CatalogueTitles titles)
     {
-        var (arxivPapers, notes) = CorpusCatalogue.FromLabels(posts);
+        var (arxivPapers, notes) = CorpusCatalogue.FromLabels(posts, titles);
         var clock = new SteppingClock(T0);
         await using var arxiv = await FakeArxivService.StartAsync(clock, arxivPapers);
         await using var openReview = await FakeOpenReviewService.StartAsync(notes);
@@ -102,7 +105,8 @@ internal static class ResolutionBench
         var score = PaperCorpusScoring.ScoreMerging(scored, PaperCorpus.DistinctPairs());
         var requests = passes.Sum(r => r.ArxivRequests + r.OpenReviewRequests);
         var lookupsPerPaper = created.Count == 0 ? 0 : (double)requests / created.Count;
-        Console.WriteLine($"resolution (fake arXiv: {arxivPapers.Count} papers, fake OpenReview: {notes.Count} notes; " +
+        Console.WriteLine($"resolution (fake arXiv: {arxivPapers.Count} papers, fake OpenReview: {notes.Count} notes, titled " +
+                          (titles == CatalogueTitles.MostCommon ? "as most posts title them; " : "as the fewest posts do, restyled (robustness, not a target); ") +
                           (passAfterEveryPost ? "an enrichment pass after every post):" : "one enrichment pass after all posts):"));
         Console.WriteLine($"  pair recall    {score.Recall:F3} ({score.SamePaperPairsMerged}/{score.SamePaperPairs})  vs keys only {baseline.Recall:F3} ({baseline.SamePaperPairsMerged}/{baseline.SamePaperPairs}): x{Ratio(score.Recall, baseline.Recall):F2}");
         Console.WriteLine($"  pair precision {score.Precision:F3} ({score.MergedPairsCorrect}/{score.MergedPairs})  vs keys only {baseline.Precision:F3}");
@@ -115,7 +119,10 @@ internal static class ResolutionBench
         var simulated = arxiv.Requests.Count > 1 ? arxiv.Requests.Zip(arxiv.Requests.Skip(1)).Min(pair => pair.Second.At - pair.First.At) : TimeSpan.Zero;
         Console.WriteLine($"  shortest gap between two arXiv requests (simulated clock): {simulated.TotalSeconds:F1} s");
         var pass = score.Recall >= TargetRecall && score.Precision >= 1.0 && score.DistinctPairsMerged.Count == 0 && lookupsPerPaper <= TargetLookupsPerPaper;
-        Console.WriteLine(pass ? "  resolution targets: met" : "  resolution targets: MISSED");
+        if (titles == CatalogueTitles.MostCommon)
+        {
+            Console.WriteLine(pass ? "  resolution targets: met" : "  resolution targets: MISSED");
+        }
         return pass;
     }
 

@@ -11,7 +11,8 @@ namespace Aggregator.Testing.Metadata;
 /// </summary>
 public static class CorpusCatalogue
 {
-    public static (IReadOnlyList<FakeArxivPaper> Arxiv, IReadOnlyList<FakeOpenReviewNote> OpenReview) FromLabels(IReadOnlyList<LabelledPost> posts)
+    public static (IReadOnlyList<FakeArxivPaper> Arxiv, IReadOnlyList<FakeOpenReviewNote> OpenReview) FromLabels(
+        IReadOnlyList<LabelledPost> posts, CatalogueTitles titles = CatalogueTitles.MostCommon)
     {
         ArgumentNullException.ThrowIfNull(posts);
         var arxiv = new List<FakeArxivPaper>();
@@ -19,8 +20,9 @@ public static class CorpusCatalogue
         var made = 0;
         foreach (var paper in posts.SelectMany(p => p.Papers).GroupBy(p => p.Id, StringComparer.Ordinal))
         {
-            var title = paper.Select(p => p.Title).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            var spellings = paper.Select(p => p.Title).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+            var title = titles == CatalogueTitles.MostCommon ? spellings.FirstOrDefault() : Restyled(spellings);
             var authors = paper.Select(p => p.Authors).FirstOrDefault(a => a is { Count: > 0 }) ?? [$"Author of {paper.Key}"];
             var arxivId = paper.Select(p => p.Arxiv).OfType<string>().FirstOrDefault();
             var doiOnly = arxivId is null && paper.Any(p => p.Doi is not null) && title is null;
@@ -37,5 +39,21 @@ public static class CorpusCatalogue
         }
 
         return (arxiv, openReview);
+    }
+
+    /// <summary>
+    /// The rarest Latin-script spelling the posts used, restyled as a catalogue might print it: sentence case, a dash
+    /// for the colon, a closing full stop. Titles only in other scripts keep the commonest spelling (never searched).
+    /// </summary>
+    private static string? Restyled(IReadOnlyList<string> spellings)
+    {
+        var latin = spellings.LastOrDefault(s => s.Count(char.IsAsciiLetter) * 2 > s.Count(char.IsLetter));
+        if (latin is null)
+        {
+            return spellings.FirstOrDefault();
+        }
+
+        var sentence = latin.Length == 0 ? latin : latin[..1] + latin[1..].ToLowerInvariant();
+        return sentence.Replace(": ", " - ", StringComparison.Ordinal).TrimEnd('.') + ".";
     }
 }
