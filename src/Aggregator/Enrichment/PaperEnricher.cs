@@ -16,7 +16,14 @@ namespace Aggregator.Enrichment;
 /// </summary>
 public sealed partial class PaperEnricher
 {
+    /// <summary>The lease one pass holds across every instance on the store (<see cref="IWorkLease"/>).</summary>
+    public const string LeaseName = "enrichment-pass";
+
+    /// <summary>A pass holds its lease this much longer than its budget: its last request and writes finish after the deadline.</summary>
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
     private readonly IPendingPaperLookups pending;
+    private readonly IWorkLease lease;
     private readonly IPaperStore store;
     private readonly PaperResolver resolver;
     private readonly ArxivClient arxiv;
@@ -27,14 +34,6 @@ public sealed partial class PaperEnricher
     private readonly EnrichmentOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<PaperEnricher> logger;
-
-    /// <summary>The lease one pass holds across every instance on the store (<see cref="IWorkLease"/>).</summary>
-    public const string LeaseName = "enrichment-pass";
-
-    /// <summary>A pass holds its lease this much longer than its budget: its last request and writes finish after the deadline.</summary>
-    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
-
-    private readonly IWorkLease lease;
 
     // Runs may overlap in one process (the interval, the admin endpoint); one pass at a time is enough, the other skips
     // without a storage round trip. Across processes the lease decides.

@@ -83,26 +83,7 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
 
         var keys = PaperUpdate.KeysOf(revised).Concat(PaperUpdate.KeysOf(current)).Distinct().ToList();
         var known = await store.FindByKeysAsync(keys, cancellationToken).ConfigureAwait(false);
-        var found = new List<Paper>();
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in known.Values.Distinct(StringComparer.Ordinal).Where(id => id != current.Id))
-        {
-            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } other && other.Id != current.Id)
-            {
-                resolved[id] = other.Id;
-                if (found.All(p => p.Id != other.Id))
-                {
-                    found.Add(other);
-                }
-            }
-        }
-
-        // A paper that shares only a title with this one under another arXiv id is another paper (two papers titled
-        // alike): it keeps its keys.
-        var bound = BoundByIdentity(known, resolved);
-        var others = DistinctPapers.Compatible(
-            revised.ArxivId, found.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(), p => bound.Contains(p.Id));
-        var distinct = resolved.Where(r => others.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var (others, distinct) = await JoinableAsync(known, revised.ArxivId, newPaperId: null, self: current.Id, cancellationToken).ConfigureAwait(false);
 
         // Each record keeps the version it was read at, so every write below is conditional on nobody having changed it.
         var ordered = others.Append(revised).OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -197,30 +178,8 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         var known = await store.FindByKeysAsync(mention.Keys, cancellationToken).ConfigureAwait(false);
         // The id a new paper would get is looked up too: a writer that stored it but died before claiming its keys
         // (or is claiming them now) must be joined, not raced.
-        var candidateId = PaperIds.FromKey(mention.Keys[0]);
-        var ids = known.Values.Append(candidateId).Distinct(StringComparer.Ordinal);
-        var stored = new List<Paper>();
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper)
-            {
-                resolved[id] = paper.Id;
-                if (stored.All(p => p.Id != paper.Id))
-                {
-                    stored.Add(paper);
-                }
-            }
-        }
-
+        var (ordered, distinct) = await JoinableAsync(known, mention.ArxivId, PaperIds.FromKey(mention.Keys[0]), self: null, cancellationToken).ConfigureAwait(false);
         var coverage = new PaperCoverage(post.Id, post.SourceId, post.SourceName, post.Title, post.Link, now);
-        // A stored paper that shares only a title with this mention but has another arXiv id is another paper. One the
-        // mention's id leads to (by key, or by the id a new paper would get) is this paper, whatever it holds.
-        var bound = BoundByIdentity(known, resolved);
-        bound.UnionWith(resolved.Where(r => r.Key == candidateId).Select(r => r.Value));
-        var ordered = DistinctPapers.Compatible(
-            mention.ArxivId, stored.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(), p => bound.Contains(p.Id));
-        var distinct = resolved.Where(r => ordered.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var survivor = ordered.Count > 0 ? ordered[0] : NewPaper(mention, now);
         foreach (var absorbed in ordered.Skip(1))
         {
@@ -259,11 +218,40 @@ public sealed class PaperResolver(IPaperStore store, PaperSummaryPicker summarie
         return await store.ClaimKeysAsync(updated.Id, keys, cancellationToken).ConfigureAwait(false) is null ? updated : null;
     }
 
-    /// <summary>The papers (as resolved through redirects) that an id key, rather than a title, leads to.</summary>
-    private static HashSet<string> BoundByIdentity(IReadOnlyDictionary<PaperKey, string> known, IReadOnlyDictionary<string, string> resolved) =>
-        known.Where(k => k.Key.Kind != PaperKeyKind.Title && resolved.ContainsKey(k.Value))
-            .Select(k => resolved[k.Value])
+    /// <summary>
+    /// The stored papers that the <paramref name="known"/> key owners (and <paramref name="newPaperId"/>, the id a new
+    /// paper would get) lead to through redirects, oldest first, that can be one paper with a record whose arXiv id is
+    /// <paramref name="arxivId"/>; <paramref name="self"/> is never among them. A paper reached only through a shared
+    /// title under another arXiv id is another paper (two papers titled alike): it is left out, and the owner ids that
+    /// led to it come back in DistinctOwners, whose keys are not taken. One reached by an id key or by
+    /// <paramref name="newPaperId"/> is the store's own answer and always joined.
+    /// </summary>
+    private async Task<(List<Paper> Papers, HashSet<string> DistinctOwners)> JoinableAsync(
+        IReadOnlyDictionary<PaperKey, string> known, string? arxivId, string? newPaperId, string? self, CancellationToken cancellationToken)
+    {
+        var found = new List<Paper>();
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in known.Values.Append(newPaperId).OfType<string>().Distinct(StringComparer.Ordinal).Where(id => id != self))
+        {
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } paper && paper.Id != self)
+            {
+                resolved[id] = paper.Id;
+                if (found.All(p => p.Id != paper.Id))
+                {
+                    found.Add(paper);
+                }
+            }
+        }
+
+        var bound = known.Where(k => k.Key.Kind != PaperKeyKind.Title).Select(k => k.Value).Append(newPaperId)
+            .Where(id => id is not null && resolved.ContainsKey(id))
+            .Select(id => resolved[id!])
             .ToHashSet(StringComparer.Ordinal);
+        var joinable = DistinctPapers.Compatible(
+            arxivId, found.OrderBy(p => p.FirstSeen).ThenBy(p => p.Id, StringComparer.Ordinal).ToList(), p => bound.Contains(p.Id));
+        var distinct = resolved.Where(r => joinable.All(p => p.Id != r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        return (joinable, distinct);
+    }
 
     private static Paper NewPaper(PaperMention mention, DateTimeOffset now) => new()
     {
